@@ -1,0 +1,147 @@
+package io.tradeflow.devstack;
+
+import io.tradeflow.core.event.Topics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/devstack}: starts Kafka, PostgreSQL and Redis on their usual ports until Ctrl-C or SIGTERM.
+ *
+ * <p>With {@code --ephemeral} it is the process a test JVM starts: free ports, a temporary folder, one
+ * {@code DEVSTACK-READY} line on stdout, and it stops when its standard input closes (that is, when the test JVM
+ * ends, even if that JVM was killed).
+ */
+public final class DevStackMain {
+    private static final String USAGE = """
+            Usage: bin/devstack [options]
+              --data-dir DIR               where the three servers keep their data (default .devstack)
+              --kafka-port N               Kafka client port (default 9092)
+              --kafka-controller-port N    Kafka KRaft controller port (default 9093)
+              --postgres-port N            PostgreSQL port (default 5432)
+              --redis-port N               Redis port (default 6379)
+              --partitions N               partitions of every topic (default 6)
+              --ephemeral                  free ports, temporary data, stop when stdin closes (used by tests)
+            """;
+
+    private DevStackMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (DevStackException e) {
+            System.err.println("devstack: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) {
+        Path dataDir = Path.of(".devstack");
+        DevStackOptions defaults = DevStackOptions.local(dataDir);
+        int kafka = defaults.kafkaPort();
+        int controller = defaults.kafkaControllerPort();
+        int postgres = defaults.postgresPort();
+        int redis = defaults.redisPort();
+        int partitions = defaults.partitions();
+        boolean ephemeral = false;
+        for (Iterator<String> it = Arrays.asList(args).iterator(); it.hasNext(); ) {
+            String arg = it.next();
+            switch (arg) {
+                case "--data-dir" -> dataDir = Path.of(value(arg, it));
+                case "--kafka-port" -> kafka = number(arg, it);
+                case "--kafka-controller-port" -> controller = number(arg, it);
+                case "--postgres-port" -> postgres = number(arg, it);
+                case "--redis-port" -> redis = number(arg, it);
+                case "--partitions" -> partitions = number(arg, it);
+                case "--ephemeral" -> ephemeral = true;
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
+                default -> throw new DevStackException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (ephemeral) {
+            runForTests(partitions);
+        } else {
+            runLocally(new DevStackOptions(dataDir.toAbsolutePath(), true, kafka, controller, redis, postgres, partitions));
+        }
+    }
+
+    private static void runLocally(DevStackOptions options) {
+        DevStack.requirePortsFree(options);
+        System.out.println("Starting Kafka, PostgreSQL and Redis (data in " + options.dataDir() + ") ...");
+        long started = System.nanoTime();
+        DevStack stack = DevStack.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the devstack ...");
+            stack.close();
+            System.out.println("Stopped: Kafka, PostgreSQL and Redis are down and their ports are free.");
+            stopped.countDown();
+        }, "devstack-stop"));
+        Endpoints e = stack.endpoints();
+        System.out.printf("""
+                Tradeflow devstack is up in %.1f s.
+                  Kafka       %s   topics %s and their .dlq, %d partitions each (%s compacted)
+                  PostgreSQL  %s   user %s, password %s   (psql -h 127.0.0.1 -p %d -U %s %s)
+                  Redis       %s   (redis-cli -p %d)
+                Logs and data: %s
+                Press Ctrl-C to stop.
+                """, (System.nanoTime() - started) / 1e9,
+                e.kafkaBootstrapServers(), String.join(", ", Topics.ALL), options.partitions(), String.join(", ", Topics.COMPACTED),
+                e.jdbcUrl(), e.username(), e.password(), options.postgresPort(), e.username(), PostgresServer.DATABASE,
+                e.redisUrl(), options.redisPort(), options.dataDir());
+        awaitQuietly(stopped);
+    }
+
+    private static void runForTests(int partitions) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("tradeflow-devstack-");
+        } catch (IOException e) {
+            throw new DevStackException("Could not create a temporary folder: " + e.getMessage(), e);
+        }
+        DevStack stack = DevStack.start(DevStackOptions.ephemeral(dir, partitions));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
+        System.out.println(stack.endpoints().readyLine());
+        System.out.flush();
+        try {
+            while (System.in.read() != -1) {
+                // nothing to read: the test JVM only closes the pipe
+            }
+        } catch (IOException closed) {
+            // same as end of input
+        }
+        System.exit(0);
+    }
+
+    private static String value(String option, Iterator<String> it) {
+        if (!it.hasNext()) {
+            throw new DevStackException(option + " needs a value\n" + USAGE);
+        }
+        return it.next();
+    }
+
+    private static int number(String option, Iterator<String> it) {
+        String value = value(option, it);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new DevStackException(option + " needs a number, got '" + value + "'");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

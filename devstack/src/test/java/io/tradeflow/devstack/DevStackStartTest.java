@@ -1,0 +1,53 @@
+package io.tradeflow.devstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DevStackStartTest {
+
+    @Test
+    void refusesToStartWhenAPortIsTakenAndNamesIt(@TempDir Path dir) throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var options = DevStackOptions.ephemeral(dir.resolve("stack"), 1);
+            var clashing = new DevStackOptions(options.dataDir(), false, options.kafkaPort(), options.kafkaControllerPort(),
+                    options.redisPort(), busy.getLocalPort(), 1);
+
+            assertThatThrownBy(() -> DevStack.start(clashing))
+                    .isInstanceOf(DevStackException.class)
+                    .hasMessageContaining("Port " + busy.getLocalPort() + " (PostgreSQL) is already in use")
+                    .hasMessageContaining("--postgres-port");
+            assertThat(Files.exists(clashing.dataDir())).as("nothing was started or written").isFalse();
+        }
+    }
+
+    @Test
+    void readyLineCarriesEveryAddress() {
+        var endpoints = new Endpoints("127.0.0.1:40001", "127.0.0.1", 40002, "jdbc:postgresql://127.0.0.1:40003/tradeflow", "u", "p");
+
+        assertThat(Endpoints.parseReadyLine(endpoints.readyLine())).isEqualTo(endpoints);
+        assertThat(endpoints.quarkusConfig()).containsEntry("kafka.bootstrap.servers", "127.0.0.1:40001")
+                .containsEntry("quarkus.redis.hosts", "redis://127.0.0.1:40002")
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:40003/tradeflow");
+    }
+
+    @Test
+    void environmentPointsAtRunningServers() {
+        var env = Map.of("TRADEFLOW_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "TRADEFLOW_REDIS_URL", "redis://cache:6380",
+                "TRADEFLOW_JDBC_URL", "jdbc:postgresql://db:5432/tradeflow");
+
+        assertThat(SharedDevStack.fromEnvironment(Map.of())).isEmpty();
+        assertThat(SharedDevStack.fromEnvironment(env)).contains(new Endpoints("kafka:9092", "cache", 6380,
+                "jdbc:postgresql://db:5432/tradeflow", "tradeflow", "tradeflow"));
+        assertThatThrownBy(() -> SharedDevStack.fromEnvironment(Map.of("TRADEFLOW_REDIS_URL", "redis://cache:6380")))
+                .hasMessageContaining("TRADEFLOW_KAFKA_BOOTSTRAP_SERVERS");
+    }
+}
