@@ -5,6 +5,7 @@ import io.tradeflow.core.event.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
@@ -103,7 +104,9 @@ public final class DevStackMain {
     private static void runForTests(int partitions) {
         Path dir;
         try {
-            dir = Files.createTempDirectory("tradeflow-devstack-");
+            // Readable by others: as root, PostgreSQL runs as nobody and must enter this folder.
+            dir = Files.createTempDirectory("tradeflow-devstack-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new DevStackException("Could not create a temporary folder: " + e.getMessage(), e);
         }

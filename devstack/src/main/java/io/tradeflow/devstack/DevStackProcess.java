@@ -67,12 +67,17 @@ final class DevStackProcess implements AutoCloseable {
                 }
                 System.out.println("[devstack] " + line);
             }
+            boolean ended = process.waitFor(10, TimeUnit.SECONDS);
+            throw new DevStackException("The devstack JVM ended before it was ready ("
+                    + (ended ? "exit code " + process.exitValue() : "killed after " + START_TIMEOUT_SECONDS + " s")
+                    + "); its error output is above.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new DevStackException("Interrupted while the devstack was starting", e);
         } finally {
             watchdog.interrupt();
         }
-        throw new DevStackException("The devstack JVM ended before it was ready (exit code "
-                + (process.isAlive() ? "none, killed after " + START_TIMEOUT_SECONDS + " s" : process.exitValue())
-                + "); its error output is above.");
     }
 
     private static void drainInBackground(InputStream output) {

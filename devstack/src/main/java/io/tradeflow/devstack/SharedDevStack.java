@@ -15,13 +15,23 @@ public final class SharedDevStack {
     /** Partitions of the test topics; more than one, so tests see what keying by symbol does. */
     public static final int TEST_PARTITIONS = 3;
     private static Endpoints endpoints;
+    /** A failed start is not retried for every test: each would wait for the same failure again. */
+    private static DevStackException failure;
 
     private SharedDevStack() {
     }
 
     public static synchronized Endpoints endpoints() {
+        if (failure != null) {
+            throw new DevStackException("The devstack could not start earlier in this test JVM: " + failure.getMessage(), failure);
+        }
         if (endpoints == null) {
-            endpoints = fromEnvironment(System.getenv()).orElseGet(SharedDevStack::startProcess);
+            try {
+                endpoints = fromEnvironment(System.getenv()).orElseGet(SharedDevStack::startProcess);
+            } catch (DevStackException e) {
+                failure = e;
+                throw e;
+            }
         }
         return endpoints;
     }

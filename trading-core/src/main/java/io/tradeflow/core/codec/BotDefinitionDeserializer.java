@@ -1,0 +1,10 @@
+package io.tradeflow.core.codec;
+
+import io.tradeflow.core.event.BotDefinition;
+
+public class BotDefinitionDeserializer extends EventDeserializer<BotDefinition> {
+
+    public BotDefinitionDeserializer() {
+        super(BotDefinition.class);
+    }
+}

@@ -1,0 +1,10 @@
+package io.tradeflow.core.codec;
+
+import io.tradeflow.core.event.IndicatorsComputed;
+
+public class IndicatorsComputedDeserializer extends EventDeserializer<IndicatorsComputed> {
+
+    public IndicatorsComputedDeserializer() {
+        super(IndicatorsComputed.class);
+    }
+}

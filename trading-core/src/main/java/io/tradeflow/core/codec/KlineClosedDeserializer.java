@@ -1,0 +1,10 @@
+package io.tradeflow.core.codec;
+
+import io.tradeflow.core.event.KlineClosed;
+
+public class KlineClosedDeserializer extends EventDeserializer<KlineClosed> {
+
+    public KlineClosedDeserializer() {
+        super(KlineClosed.class);
+    }
+}

@@ -1,0 +1,10 @@
+package io.tradeflow.core.codec;
+
+import io.tradeflow.core.event.OrderUpdated;
+
+public class OrderUpdatedDeserializer extends EventDeserializer<OrderUpdated> {
+
+    public OrderUpdatedDeserializer() {
+        super(OrderUpdated.class);
+    }
+}

@@ -1,0 +1,10 @@
+package io.tradeflow.core.codec;
+
+import io.tradeflow.core.event.PositionChanged;
+
+public class PositionChangedDeserializer extends EventDeserializer<PositionChanged> {
+
+    public PositionChangedDeserializer() {
+        super(PositionChanged.class);
+    }
+}

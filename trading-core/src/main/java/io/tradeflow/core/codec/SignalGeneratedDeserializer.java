@@ -1,0 +1,10 @@
+package io.tradeflow.core.codec;
+
+import io.tradeflow.core.event.SignalGenerated;
+
+public class SignalGeneratedDeserializer extends EventDeserializer<SignalGenerated> {
+
+    public SignalGeneratedDeserializer() {
+        super(SignalGenerated.class);
+    }
+}

@@ -1,0 +1,6 @@
+package io.tradeflow.core.domain;
+
+/** Order side. */
+public enum Side {
+    BUY, SELL
+}
