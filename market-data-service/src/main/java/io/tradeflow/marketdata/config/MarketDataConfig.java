@@ -1,0 +1,77 @@
+package io.tradeflow.marketdata.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.tradeflow.core.domain.Market;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the service, under {@code tradeflow.market-data}; each can also be set as an environment variable. */
+@ConfigMapping(prefix = "tradeflow.market-data")
+public interface MarketDataConfig {
+
+    /** Where klines come from. */
+    @WithDefault("binance")
+    Source source();
+
+    /** Pairs always streamed, e.g. {@code BTCUSDT:1m,ETHUSDT:5m}; running bots' pairs from bots.v1 are added. */
+    Optional<String> subscriptions();
+
+    Binance binance();
+
+    Replay replay();
+
+    Candles candles();
+
+    enum Source { binance, replay }
+
+    interface Binance {
+        @WithDefault("USD_M")
+        Market market();
+
+        /** Combined-stream WebSocket base; empty means the production URL of the market (USD-M uses the /market base). */
+        Optional<String> wsUrl();
+
+        /** REST base; empty means the production URL of the market. */
+        Optional<String> restUrl();
+
+        /** Streams per connection before another connection is opened (Binance allows 200 on USD-M). */
+        @WithDefault("200")
+        int maxStreamsPerConnection();
+
+        /** Reconnect on purpose before Binance's 24-hour connection limit. */
+        @WithDefault("23h")
+        Duration reconnectAfter();
+
+        @WithDefault("1s")
+        Duration reconnectMinBackoff();
+
+        @WithDefault("60s")
+        Duration reconnectMaxBackoff();
+    }
+
+    interface Replay {
+        /** Comma-separated paths of data.binance.vision kline CSV files ({@code .csv} or {@code .zip}). */
+        Optional<List<String>> files();
+
+        /** {@code max}, or a factor of real time such as {@code 60} (one recorded minute per second). */
+        @WithDefault("max")
+        String speed();
+
+        /** Skip a malformed row (reported with file and line) and go on, or stop the replay at it. */
+        @WithDefault("true")
+        boolean skipMalformed();
+
+        /** Market the recorded files belong to (the CSV does not say). */
+        @WithDefault("USD_M")
+        Market market();
+    }
+
+    interface Candles {
+        /** Length of each Redis list {@code candles:{SYMBOL}:{INTERVAL}}; later stages need at least 200 to warm up. */
+        @WithDefault("500")
+        int keep();
+    }
+}

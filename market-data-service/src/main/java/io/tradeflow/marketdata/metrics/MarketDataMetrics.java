@@ -1,0 +1,96 @@
+package io.tradeflow.marketdata.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.KlineSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The service's meters. Tags are low-cardinality (source, interval, reason); never a symbol, so a thousand
+ * subscriptions do not make a thousand time series.
+ */
+@ApplicationScoped
+public class MarketDataMetrics {
+    private final MeterRegistry registry;
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicLong replayProgressPermille = new AtomicLong();
+
+    public MarketDataMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("tradeflow.websocket.connections", openConnections);
+        registry.gauge("tradeflow.replay.progress", replayProgressPermille, p -> p.get() / 1000.0);
+    }
+
+    public void klineReceived(KlineSource source, Interval interval) {
+        counter("tradeflow.klines.received", "source", source.name().toLowerCase(), "interval", interval.code()).increment();
+    }
+
+    public void klinePublished(KlineSource source, Interval interval) {
+        counter("tradeflow.klines.published", "source", source.name().toLowerCase(), "interval", interval.code()).increment();
+    }
+
+    public void klineDuplicate(KlineSource source) {
+        counter("tradeflow.klines.duplicates", "source", source.name().toLowerCase()).increment();
+    }
+
+    public void publishFailed() {
+        counter("tradeflow.klines.publish.failures").increment();
+    }
+
+    /** Time from a kline's close to Kafka's acknowledgement of it. */
+    public void publishDelay(Duration delay) {
+        Timer.builder("tradeflow.klines.publish.delay")
+                .description("Time from kline close to its acknowledgement by Kafka")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(delay.isNegative() ? Duration.ZERO : delay);
+    }
+
+    public void gapFound(Interval interval, long missing) {
+        counter("tradeflow.klines.gaps", "interval", interval.code()).increment();
+        counter("tradeflow.klines.missing", "interval", interval.code()).increment(missing);
+    }
+
+    public void backfilled(Interval interval, int count) {
+        counter("tradeflow.klines.backfilled", "interval", interval.code()).increment(count);
+    }
+
+    public void reconnect(String reason) {
+        counter("tradeflow.websocket.reconnects", "reason", reason).increment();
+    }
+
+    public void malformedMessage() {
+        counter("tradeflow.websocket.malformed").increment();
+    }
+
+    public void websocketState(int connections) {
+        openConnections.set(connections);
+    }
+
+    public void redisError() {
+        counter("tradeflow.redis.errors").increment();
+    }
+
+    public void replayRowsRead() {
+        counter("tradeflow.replay.rows").increment();
+    }
+
+    public void replayMalformedRow() {
+        counter("tradeflow.replay.malformed").increment();
+    }
+
+    /** Share of the replay done, 0 to 1. */
+    public void replayProgress(double fraction) {
+        replayProgressPermille.set(Math.round(fraction * 1000));
+    }
+
+    private Counter counter(String name, String... tags) {
+        return registry.counter(name, tags);
+    }
+}
