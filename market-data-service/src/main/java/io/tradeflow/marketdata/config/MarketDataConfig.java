@@ -25,6 +25,10 @@ public interface MarketDataConfig {
 
     Candles candles();
 
+    /** Readiness goes DOWN when klines wait this long for Kafka without a single acknowledgement. */
+    @WithDefault("10s")
+    Duration kafkaStallTimeout();
+
     enum Source { binance, replay }
 
     interface Binance {

@@ -1,6 +1,7 @@
 package io.tradeflow.marketdata.health;
 
 import io.tradeflow.marketdata.cache.CandleStore;
+import io.tradeflow.marketdata.config.MarketDataConfig;
 import io.tradeflow.marketdata.messaging.KlinePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -8,10 +9,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.time.Duration;
+
 /**
  * Liveness: DOWN once Kafka has refused a kline for good (a restart is the way to resume without a hole).
- * Readiness also covers Redis: DOWN while candle writes fail, so the stale cache is visible. Kafka's own channel
- * checks and the Redis client's check come from their Quarkus extensions.
+ * Readiness: DOWN while klines wait for Kafka without progress (Kafka down: the source is held back, at most
+ * {@code KlinePublisher.MAX_IN_FLIGHT} klines are buffered), and while candle writes fail, so the stale cache is
+ * visible. Kafka's own channel checks and the Redis client's check come from their Quarkus extensions.
  */
 public final class PublishingHealth {
     private PublishingHealth() {
@@ -33,6 +37,28 @@ public final class PublishingHealth {
                     .status(failure == null)
                     .withData("inFlight", publisher.inFlight())
                     .withData("failure", failure == null ? "none" : failure)
+                    .build();
+        }
+    }
+
+    @Readiness
+    @ApplicationScoped
+    public static class KafkaProgress implements HealthCheck {
+        private final KlinePublisher publisher;
+        private final MarketDataConfig config;
+
+        public KafkaProgress(KlinePublisher publisher, MarketDataConfig config) {
+            this.publisher = publisher;
+            this.config = config;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            Duration stalled = publisher.stalledFor();
+            return HealthCheckResponse.named("kafka-publishing")
+                    .status(stalled.compareTo(config.kafkaStallTimeout()) < 0)
+                    .withData("inFlight", publisher.inFlight())
+                    .withData("stalledMs", stalled.toMillis())
                     .build();
         }
     }

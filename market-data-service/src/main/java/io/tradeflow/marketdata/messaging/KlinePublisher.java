@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes closed klines to {@code market.klines.v1}, keyed by symbol, each (symbol, interval, openTime) at most once.
@@ -31,7 +32,7 @@ import java.util.concurrent.Semaphore;
 @ApplicationScoped
 public class KlinePublisher implements KlineSink {
     private static final Logger LOG = Logger.getLogger(KlinePublisher.class);
-    static final int MAX_IN_FLIGHT = 1024;
+    public static final int MAX_IN_FLIGHT = 1024;
 
     private final Emitter<KlineClosed> emitter;
     private final PublishedKlines published;
@@ -39,6 +40,10 @@ public class KlinePublisher implements KlineSink {
     private final MarketDataMetrics metrics;
     private final MarketDataConfig config;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    // A lock, not synchronized: sources call from virtual threads, which synchronized would pin on JDK 21.
+    private final ReentrantLock order = new ReentrantLock();
+    /** When Kafka last acknowledged a kline, or when a kline was handed over while none was waiting. */
+    private volatile long lastProgressNanos = System.nanoTime();
     private volatile String failure;
 
     public KlinePublisher(@Channel("klines") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * MAX_IN_FLIGHT)
@@ -52,7 +57,16 @@ public class KlinePublisher implements KlineSink {
     }
 
     @Override
-    public synchronized Outcome accept(Kline kline, KlineSource source, long eventTime) {
+    public Outcome accept(Kline kline, KlineSource source, long eventTime) {
+        order.lock();
+        try {
+            return publish(kline, source, eventTime);
+        } finally {
+            order.unlock();
+        }
+    }
+
+    private Outcome publish(Kline kline, KlineSource source, long eventTime) {
         if (!published.isNew(kline)) {
             metrics.klineDuplicate(source);
             return Outcome.DUPLICATE;
@@ -64,6 +78,9 @@ public class KlinePublisher implements KlineSink {
             metrics.gapFound(kline.interval(), missing);
         }
         KlineClosed event = KlineClosed.of(kline, source, market(source), eventTime, System.currentTimeMillis());
+        if (inFlight() == 0) {
+            lastProgressNanos = System.nanoTime();
+        }
         inFlight.acquireUninterruptibly();
         published.record(PublishedKlines.pairOf(kline), kline.openTime());
         emitter.send(Message.of(event)
@@ -78,6 +95,7 @@ public class KlinePublisher implements KlineSink {
     }
 
     private CompletableFuture<Void> acknowledged(KlineClosed event) {
+        lastProgressNanos = System.nanoTime();
         inFlight.release();
         metrics.klinePublished(event.source(), event.interval());
         if (event.source() == KlineSource.BINANCE) {
@@ -98,6 +116,14 @@ public class KlinePublisher implements KlineSink {
     /** Klines handed to Kafka and not yet acknowledged. */
     public int inFlight() {
         return MAX_IN_FLIGHT - inFlight.availablePermits();
+    }
+
+    /**
+     * How long klines have been waiting for Kafka without any acknowledgement; zero when none waits. Kafka being
+     * down shows here long before the producer gives up on a kline.
+     */
+    public Duration stalledFor() {
+        return inFlight() == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastProgressNanos);
     }
 
     /** Why publishing failed for good, or null. */

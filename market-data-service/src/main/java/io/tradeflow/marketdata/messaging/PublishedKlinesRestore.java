@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +37,10 @@ public class PublishedKlinesRestore {
     @ConfigProperty(name = "tradeflow.market-data.restore.records-per-partition", defaultValue = "200000")
     long recordsPerPartition;
 
+    /** How long the first answer from Kafka may take before the service gives up starting. */
+    @ConfigProperty(name = "tradeflow.market-data.restore.timeout", defaultValue = "15s")
+    Duration timeout;
+
     @Produces
     @Singleton
     PublishedKlines publishedKlines() {
@@ -46,10 +51,10 @@ public class PublishedKlinesRestore {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         long read = 0;
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.KLINES, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions = partitionsOf(consumer);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
@@ -70,5 +75,20 @@ public class PublishedKlinesRestore {
         }
         LOG.infof("Read %d published klines back from %s in %d ms", read, Topics.KLINES, (System.nanoTime() - started) / 1_000_000);
         return published;
+    }
+
+    private List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> consumer) {
+        try {
+            var partitions = consumer.partitionsFor(Topics.KLINES, timeout);
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("Topic " + Topics.KLINES + " does not exist on Kafka at " + bootstrapServers
+                        + "; create it (bin/devstack creates every topic) before starting market-data-service");
+            }
+            return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        } catch (TimeoutException e) {
+            // Without the topic's tail the service could republish or skip klines, so it must not start blind.
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + timeout.toSeconds()
+                    + " s; start it (bin/devstack) or point kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS) at it", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tradeflow.marketdata.source;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.tradeflow.marketdata.config.MarketDataConfig;
 import io.tradeflow.marketdata.domain.KlineSink;
@@ -54,6 +55,12 @@ public class ReplaySource {
         }
         List<String> files = config.replay().files().orElse(List.of());
         if (files.isEmpty()) {
+            // Tests run the service with the replay source and no file, so that it never dials Binance; anywhere
+            // else a replay without files is a configuration mistake that would look like a silent market.
+            if (LaunchMode.current() != LaunchMode.TEST) {
+                throw new IllegalStateException("tradeflow.market-data.source=replay needs tradeflow.market-data.replay.files "
+                        + "(comma-separated data.binance.vision CSV or ZIP paths, e.g. data/klines/BTCUSDT-UM-1m-2023-11-15_to_2023-11-21.csv)");
+            }
             LOG.warn("tradeflow.market-data.source=replay but tradeflow.market-data.replay.files names no file: nothing to replay");
             return;
         }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /** Reads {@code market.klines.v1} in tests, which other test classes of the module write to as well. */
-final class KlineTopic {
+public final class KlineTopic {
     private KlineTopic() {
     }
 
@@ -26,7 +26,7 @@ final class KlineTopic {
      * Every record on the topic that {@code ours} selects, read from the start to the end once at least
      * {@code expected} of them are there, so one too many is seen too.
      */
-    static List<ConsumerRecord<String, KlineClosed>> readAll(String bootstrap, Predicate<KlineClosed> ours, int expected) {
+    public static List<ConsumerRecord<String, KlineClosed>> readAll(String bootstrap, Predicate<KlineClosed> ours, int expected) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new KlineClosedDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.KLINES).stream()
