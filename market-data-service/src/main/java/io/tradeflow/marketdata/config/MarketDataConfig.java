@@ -49,6 +49,10 @@ public interface MarketDataConfig {
         @WithDefault("23h")
         Duration reconnectAfter();
 
+        /** A connection silent this long (Binance pings every 3 minutes) is dead even if TCP has not noticed. */
+        @WithDefault("10m")
+        Duration readIdleTimeout();
+
         @WithDefault("1s")
         Duration reconnectMinBackoff();
 

@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
  * All connection state lives on one Vert.x event loop; the public methods may be called from any thread.
  */
 public final class BinanceStreamPool {
-    /** Binance pings every 3 minutes; a connection that heard nothing for 10 is dead even if TCP has not noticed. */
-    private static final int READ_IDLE_SECONDS = 600;
-
     /** What the owner hears from the streams. */
     public interface Listener {
         /** {@code streams} deliver from now on; called on the event loop before any message of theirs. */
@@ -32,8 +29,14 @@ public final class BinanceStreamPool {
         void message(String text);
     }
 
-    /** How the connections behave. */
-    public record Settings(int streamsPerConnection, Duration reconnectAfter, Duration minBackoff, Duration maxBackoff) {
+    /**
+     * How the connections behave.
+     *
+     * @param readIdleTimeout a connection that heard nothing (not even a ping) for this long is dead even if TCP has
+     *                        not noticed; Binance pings every 3 minutes, so 10 minutes is the usual choice
+     */
+    public record Settings(int streamsPerConnection, Duration reconnectAfter, Duration minBackoff, Duration maxBackoff,
+            Duration readIdleTimeout) {
         public Settings {
             if (streamsPerConnection < 1) {
                 throw new IllegalArgumentException("streams per connection must be at least 1, got " + streamsPerConnection);
@@ -62,8 +65,8 @@ public final class BinanceStreamPool {
         this.listener = listener;
         this.metrics = metrics;
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setReadIdleTimeout(READ_IDLE_SECONDS)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setReadIdleTimeout((int) settings.readIdleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxConnections(10_000)
                 .setConnectTimeout(10_000));
     }

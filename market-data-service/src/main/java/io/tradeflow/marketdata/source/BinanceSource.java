@@ -80,7 +80,7 @@ public class BinanceSource {
         history = new BinanceKlineHistory(new BinanceRestClient(endpoints, binance.reconnectMinBackoff(), binance.reconnectMaxBackoff()));
         streams = new BinanceStreamPool(vertx, endpoints,
                 new BinanceStreamPool.Settings(binance.maxStreamsPerConnection(), binance.reconnectAfter(),
-                        binance.reconnectMinBackoff(), binance.reconnectMaxBackoff()),
+                        binance.reconnectMinBackoff(), binance.reconnectMaxBackoff(), binance.readIdleTimeout()),
                 new BinanceStreamPool.Listener() {
                     @Override
                     public void streamsStarted(Set<String> names) {

@@ -123,6 +123,18 @@ class BinanceStreamConnectionTest {
     }
 
     @Test
+    void aConnectionThatHearsNothingIsTreatedAsDeadAndReplaced() {
+        pool = pool(200, Duration.ofHours(23), Duration.ofMillis(700));
+        pool.update(Set.of("mute@kline_1m"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+
+        // The server stays connected but sends nothing, not even a ping: what a half-open TCP link looks like.
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.upgrades() >= 2 && server.openConnections() == 1);
+        assertThat(meters.counter("tradeflow.websocket.reconnects", "reason", "connection-lost").count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(started).startsWith(Set.of("mute@kline_1m"), Set.of("mute@kline_1m"));
+    }
+
+    @Test
     void messagesReachTheListener() {
         pool = pool(200, Duration.ofHours(23));
         var pair = new Subscription(new Symbol("MSGUSDT"), Interval.ONE_MINUTE);
@@ -141,9 +153,14 @@ class BinanceStreamConnectionTest {
     }
 
     private BinanceStreamPool pool(int streamsPerConnection, Duration reconnectAfter) {
+        return pool(streamsPerConnection, reconnectAfter, Duration.ofMinutes(10));
+    }
+
+    private BinanceStreamPool pool(int streamsPerConnection, Duration reconnectAfter, Duration readIdleTimeout) {
         var endpoints = BinanceEndpoints.of(Market.USD_M, Optional.of(server.webSocketBase()), Optional.of(server.restBase()));
         return new BinanceStreamPool(vertx, endpoints,
-                new BinanceStreamPool.Settings(streamsPerConnection, reconnectAfter, Duration.ofMillis(20), Duration.ofMillis(200)),
+                new BinanceStreamPool.Settings(streamsPerConnection, reconnectAfter, Duration.ofMillis(20), Duration.ofMillis(200),
+                        readIdleTimeout),
                 new BinanceStreamPool.Listener() {
                     @Override
                     public void streamsStarted(Set<String> streams) {
