@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.marketdata.domain.Subscription;
@@ -78,8 +79,11 @@ public final class BinanceTestServer implements AutoCloseable {
     private volatile long now;
     private volatile Duration restDelay = Duration.ZERO;
 
-    private BinanceTestServer(long now) {
+    private final Market market;
+
+    private BinanceTestServer(long now, Market market) {
         this.now = now;
+        this.market = market;
         this.vertx = Vertx.vertx();
         this.server = vertx.createHttpServer().requestHandler(this::handle);
         try {
@@ -90,8 +94,14 @@ public final class BinanceTestServer implements AutoCloseable {
         }
     }
 
+    /** A USD-M server: streams only under {@code /market}, REST under {@code /fapi}. */
     public static BinanceTestServer start() {
-        return new BinanceTestServer(DEFAULT_START);
+        return new BinanceTestServer(DEFAULT_START, Market.USD_M);
+    }
+
+    /** A COIN-M server: streams on {@code /stream} at the root (no {@code /market} base), REST under {@code /dapi}. */
+    public static BinanceTestServer startCoinMargined() {
+        return new BinanceTestServer(DEFAULT_START, Market.COIN_M);
     }
 
     public int port() {
@@ -99,7 +109,7 @@ public final class BinanceTestServer implements AutoCloseable {
     }
 
     public String webSocketBase() {
-        return "ws://127.0.0.1:" + port() + "/market";
+        return "ws://127.0.0.1:" + port() + (market == Market.USD_M ? "/market" : "");
     }
 
     public String restBase() {
@@ -297,7 +307,8 @@ public final class BinanceTestServer implements AutoCloseable {
     }
 
     private void upgrade(HttpServerRequest request) {
-        if (!request.path().equals("/market/stream") || request.getParam("streams") == null) {
+        String streamPath = market == Market.USD_M ? "/market/stream" : "/stream";
+        if (!request.path().equals(streamPath) || request.getParam("streams") == null) {
             refusedPaths.add(request.uri());
             request.response().setStatusCode(404).end();
             return;
@@ -352,9 +363,18 @@ public final class BinanceTestServer implements AutoCloseable {
             return;
         }
         switch (request.path()) {
-            case "/fapi/v1/time" -> json(request, 200, "{\"serverTime\":" + now + "}");
-            case "/fapi/v1/klines" -> klines(request);
+            case "/fapi/v1/time", "/dapi/v1/time" -> json(request, 200, "{\"serverTime\":" + now + "}");
+            case "/fapi/v1/klines" -> klinesOf(Market.USD_M, request);
+            case "/dapi/v1/klines" -> klinesOf(Market.COIN_M, request);
             default -> json(request, 404, "{\"code\":-1000,\"msg\":\"no such path\"}");
+        }
+    }
+
+    private void klinesOf(Market asked, HttpServerRequest request) {
+        if (asked != market) {
+            json(request, 404, "{\"code\":-1000,\"msg\":\"this is a " + market + " server\"}");
+        } else {
+            klines(request);
         }
     }
 
