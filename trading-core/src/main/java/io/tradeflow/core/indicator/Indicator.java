@@ -15,13 +15,19 @@ public interface Indicator {
     /** The canonical name, e.g. {@code sma(21)}; {@link Indicators#create} gives back an equal indicator for it. */
     String name();
 
-    /** How many klines the indicator needs before its first value; it is stable from that kline on. */
+    /**
+     * How many klines the indicator needs before its first value; it is stable from that kline on. For pivots this is
+     * the least number (2n+1): they are stable from the first confirmed pivot, see {@link #isStable()}.
+     */
     int warmUp();
 
-    /** Folds in the next closed kline. Never allocates. */
+    /** Folds in the next closed kline. O(1) (amortized for rolling extremes and pivots) and never allocates. */
     void update(double open, double high, double low, double close, double volume);
 
-    /** True once {@link #warmUp()} klines have been folded in. */
+    /**
+     * True once every output has a value: after {@link #warmUp()} klines, and for pivots once the first pivot has been
+     * confirmed. Values of a stable indicator are finite for finite input.
+     */
     boolean isStable();
 
     /** The number of outputs (1 for most indicators). */

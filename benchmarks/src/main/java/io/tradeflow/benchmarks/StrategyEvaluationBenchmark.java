@@ -1,0 +1,99 @@
+package io.tradeflow.benchmarks;
+
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.event.IndicatorsComputed;
+import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.strategy.Decision;
+import io.tradeflow.core.strategy.Evaluation;
+import io.tradeflow.core.strategy.Parameters;
+import io.tradeflow.core.strategy.Strategies;
+import io.tradeflow.core.strategy.Strategy;
+import io.tradeflow.core.strategy.StrategyState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One {@link Strategy#evaluate} per operation, the work signal-service does per bot and closed kline (before
+ * building the event and writing the state), with the strategy's default parameters, carrying the bot's state from
+ * one snapshot to the next.
+ *
+ * <p>The snapshots are built once: a random walk of 65 536 one-minute klines through an {@link IndicatorSeries} with
+ * the strategy's indicators, keeping those after the warm-up, in a ring. Time goes back when the ring wraps, so the
+ * state is reset to the strategy's initial one then (once per ~64 000 operations); otherwise the last signal's close
+ * time would lie in the future and every signal would be refused for minimum interval.
+ * {@code BotStrategy.onSnapshot} is not measured directly: it ignores snapshots not newer than the last.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class StrategyEvaluationBenchmark {
+
+    private static final Symbol SYMBOL = new Symbol("BTCUSDT");
+    private static final int SIZE = 1 << 16;
+    private static final int WARM = 1_000;
+
+    @Param({"sma-crossover", "rsi-reversion"})
+    public String strategy;
+
+    private Strategy target;
+    private Parameters params;
+    private IndicatorsComputed[] snapshots;
+    private StrategyState state;
+    private int index;
+
+    @Setup
+    public void setUp() {
+        target = Strategies.find(strategy);
+        params = Strategies.parse(target, Map.of());
+        KlineClosed[] klines = new RandomWalk(SIZE, 42).klines(SYMBOL, 1_700_006_400_000L);
+        IndicatorSeries series = new IndicatorSeries(SYMBOL, Interval.ONE_MINUTE);
+        series.require(List.copyOf(target.indicators(params)));
+        List<IndicatorsComputed> ring = new ArrayList<>(SIZE);
+        for (int i = 0; i < SIZE; i++) {
+            IndicatorSeries.Update update = series.apply(klines[i], klines[i].producedAt());
+            if (i >= WARM) {
+                ring.add(update.snapshot().orElseThrow());
+            }
+        }
+        snapshots = ring.toArray(IndicatorsComputed[]::new);
+        state = target.initialState();
+        // How often the measured path ends in a signal or a rejection (printed once per fork, for the record).
+        int signals = 0;
+        int rejected = 0;
+        StrategyState s = target.initialState();
+        for (IndicatorsComputed snapshot : snapshots) {
+            Evaluation evaluation = target.evaluate(snapshot, params, s);
+            s = evaluation.state();
+            if (evaluation.decision() instanceof Decision.Signal) {
+                signals++;
+            } else if (evaluation.decision() instanceof Decision.Rejected) {
+                rejected++;
+            }
+        }
+        System.out.println(strategy + " " + params.values() + ": " + snapshots.length + " snapshots, " + signals
+                + " signals, " + rejected + " rejections per pass");
+    }
+
+    @Benchmark
+    public Decision evaluate() {
+        if (index == snapshots.length) {
+            index = 0;
+            state = target.initialState();
+        }
+        Evaluation evaluation = target.evaluate(snapshots[index++], params, state);
+        state = evaluation.state();
+        return evaluation.decision();
+    }
+}
