@@ -1,0 +1,198 @@
+package io.tradeflow.core.strategy;
+
+import io.tradeflow.core.domain.Direction;
+import io.tradeflow.core.domain.SignalAction;
+import io.tradeflow.core.event.IndicatorsComputed;
+import io.tradeflow.core.strategy.SmaCrossoverState.Cross;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The V1 strategy: enter in the direction of a confirmed cross of a fast over a slow SMA, stop beyond the lowest low
+ * (highest high) of the last {@code pivotLookback} klines, target at {@code riskReward} times the risk. Exact rules in
+ * {@code docs/strategies.md}.
+ */
+public final class SmaCrossover implements Strategy {
+
+    public static final String TYPE = "sma-crossover";
+
+    static final String FAST = "fast";
+    static final String SLOW = "slow";
+    static final String CONFIRMATION = "confirmationCandles";
+    static final String MIN_INTERVAL = "minSignalIntervalMinutes";
+    static final String LOOKBACK = "pivotLookback";
+    static final String STOP_BUFFER = "slBufferPercent";
+    static final String RISK_REWARD = "riskReward";
+    static final String ALLOW_SHORT = "allowShort";
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.integer(FAST, 21, 2, 1000, "fast SMA period, below slow"),
+            Parameter.integer(SLOW, 200, 3, 1000, "slow SMA period"),
+            Parameter.integer(CONFIRMATION, 1, 0, 50,
+                    "klines after the cross on which fast must still be beyond slow before the signal (0: on the cross)"),
+            Parameter.integer(MIN_INTERVAL, 15, 0, 10080,
+                    "minimum minutes between two signals of the bot, between kline close times"),
+            Parameter.integer(LOOKBACK, 10, 1, 500,
+                    "klines (the current one included) whose lowest low / highest high sets the stop"),
+            Parameter.decimal(STOP_BUFFER, "0", "0", "50", "percent the stop is moved further from the entry"),
+            Parameter.decimal(RISK_REWARD, "2", "0.1", "20", "target distance as a multiple of the stop distance"),
+            Parameter.bool(ALLOW_SHORT, true, "whether a death cross enters short (else it only exits a long)"));
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public void validate(Parameters params) {
+        if (params.integer(FAST) >= params.integer(SLOW)) {
+            throw new InvalidParameterException(Strategies.PARAMS_FIELD + FAST, "parameter 'fast' must be below 'slow' ("
+                    + params.integer(SLOW) + "), not '" + params.integer(FAST) + "'");
+        }
+    }
+
+    @Override
+    public Set<String> indicators(Parameters params) {
+        Set<String> names = new LinkedHashSet<>(List.of(fastName(params), slowName(params), lowestName(params)));
+        if (params.bool(ALLOW_SHORT)) {
+            names.add(highestName(params));
+        }
+        return names;
+    }
+
+    @Override
+    public StrategyState initialState() {
+        return SmaCrossoverState.INITIAL;
+    }
+
+    @Override
+    public Evaluation evaluate(IndicatorsComputed snapshot, Parameters params, StrategyState state) {
+        SmaCrossoverState before = (SmaCrossoverState) state;
+        BigDecimal fast = snapshot.values().get(fastName(params));
+        BigDecimal slow = snapshot.values().get(slowName(params));
+        if (fast == null || slow == null) {
+            // Without both SMAs a cross can be neither seen nor confirmed, so a pending one is dropped too.
+            return new Evaluation(Decision.NONE, new SmaCrossoverState(null, null, null, before.position(),
+                    before.lastSignalCloseTime()));
+        }
+        Cross cross = crossAfter(before, fast, slow);
+        if (cross == null || cross.klinesSinceCross() < params.integer(CONFIRMATION)) {
+            return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, cross, before.position(),
+                    before.lastSignalCloseTime()));
+        }
+        SignalAction action = actionFor(cross.direction(), before.position(), params.bool(ALLOW_SHORT));
+        if (action == null) {
+            // The cross agrees with what the bot already holds: nothing to do, and nothing left to wait for.
+            return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, null, before.position(),
+                    before.lastSignalCloseTime()));
+        }
+        Decision.Rejected tooSoon = SignalSpacing.check(before.lastSignalCloseTime(), snapshot.closeTime(),
+                params.integer(MIN_INTERVAL));
+        if (tooSoon != null) {
+            // Held, not dropped: the cross still describes the trend, so it fires once the interval allows.
+            return new Evaluation(tooSoon, new SmaCrossoverState(fast, slow, cross, before.position(),
+                    before.lastSignalCloseTime()));
+        }
+        String reason = reason(params, cross, before.position());
+        Decision decision = action.isEntry()
+                ? entry(snapshot, params, action, reason)
+                : new Decision.Signal(action, null, null, reason);
+        if (decision == null) {
+            // The stop's lowest/highest has not warmed up yet (pivotLookback above slow): wait with the cross held.
+            return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, cross, before.position(),
+                    before.lastSignalCloseTime()));
+        }
+        if (decision instanceof Decision.Signal) {
+            return new Evaluation(decision, new SmaCrossoverState(fast, slow, null, NotionalPosition.after(action),
+                    snapshot.closeTime()));
+        }
+        return new Evaluation(decision, new SmaCrossoverState(fast, slow, null, before.position(),
+                before.lastSignalCloseTime()));
+    }
+
+    /** The cross pending after this kline: a new one, the previous one held one more kline, or none. */
+    private static Cross crossAfter(SmaCrossoverState before, BigDecimal fast, BigDecimal slow) {
+        if (before.fast() == null) {
+            return null;
+        }
+        int then = before.fast().compareTo(before.slow());
+        int now = fast.compareTo(slow);
+        if (then <= 0 && now > 0) {
+            return new Cross(Direction.LONG, 0);
+        }
+        if (then >= 0 && now < 0) {
+            return new Cross(Direction.SHORT, 0);
+        }
+        Cross pending = before.pending();
+        if (pending == null) {
+            return null;
+        }
+        boolean holds = pending.direction() == Direction.LONG ? now > 0 : now < 0;
+        return holds ? pending.held() : null;
+    }
+
+    private static SignalAction actionFor(Direction cross, NotionalPosition position, boolean allowShort) {
+        if (cross == Direction.LONG) {
+            return position == NotionalPosition.LONG ? null : SignalAction.ENTER_LONG;
+        }
+        if (allowShort) {
+            return position == NotionalPosition.SHORT ? null : SignalAction.ENTER_SHORT;
+        }
+        return position == NotionalPosition.LONG ? SignalAction.EXIT_LONG : null;
+    }
+
+    /** Null when the lowest/highest the stop needs is not in the snapshot yet. */
+    private static Decision entry(IndicatorsComputed snapshot, Parameters params, SignalAction action,
+            String reason) {
+        boolean isLong = action == SignalAction.ENTER_LONG;
+        BigDecimal extreme = snapshot.values().get(isLong ? lowestName(params) : highestName(params));
+        if (extreme == null) {
+            return null;
+        }
+        BigDecimal buffer = params.decimal(STOP_BUFFER).movePointLeft(2);
+        BigDecimal stop = Brackets.round(extreme.multiply(isLong ? BigDecimal.ONE.subtract(buffer)
+                : BigDecimal.ONE.add(buffer)));
+        BigDecimal price = snapshot.close();
+        BigDecimal target = Brackets.target(action, price, stop, params.decimal(RISK_REWARD));
+        return Brackets.entry(action, price, stop, target, reason);
+    }
+
+    private static String reason(Parameters params, Cross cross, NotionalPosition position) {
+        String text = fastName(params) + (cross.direction() == Direction.LONG ? " crossed above " : " crossed below ")
+                + slowName(params);
+        int held = cross.klinesSinceCross();
+        if (held > 0) {
+            text += " " + held + (held == 1 ? " kline" : " klines") + " ago and held";
+        }
+        if (cross.direction() == Direction.LONG && position == NotionalPosition.SHORT) {
+            text += "; reverses the short";
+        } else if (cross.direction() == Direction.SHORT && position == NotionalPosition.LONG) {
+            text += params.bool(ALLOW_SHORT) ? "; reverses the long" : "; shorts not allowed, exits the long";
+        }
+        return text;
+    }
+
+    static String fastName(Parameters params) {
+        return "sma(" + params.integer(FAST) + ")";
+    }
+
+    static String slowName(Parameters params) {
+        return "sma(" + params.integer(SLOW) + ")";
+    }
+
+    static String lowestName(Parameters params) {
+        return "lowest(" + params.integer(LOOKBACK) + ")";
+    }
+
+    static String highestName(Parameters params) {
+        return "highest(" + params.integer(LOOKBACK) + ")";
+    }
+}
