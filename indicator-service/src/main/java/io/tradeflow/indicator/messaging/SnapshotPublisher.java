@@ -1,0 +1,40 @@
+package io.tradeflow.indicator.messaging;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tradeflow.core.event.IndicatorsComputed;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Publishes snapshots to {@code indicators.v1}, keyed by symbol, and waits for the broker's acknowledgement. */
+@ApplicationScoped
+public class SnapshotPublisher {
+    /** Longer than the producer's own delivery timeout (2 minutes), so Kafka's answer normally comes first. */
+    private static final long ACK_TIMEOUT_SECONDS = 150;
+
+    private final Emitter<IndicatorsComputed> emitter;
+
+    public SnapshotPublisher(@Channel("indicators") Emitter<IndicatorsComputed> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Returns once every in-sync replica has the snapshot; throws when Kafka refused it. */
+    public void publishAndWait(IndicatorsComputed snapshot) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        emitter.send(Message.of(snapshot)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(snapshot.key()).build())
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(error -> {
+                    acknowledged.completeExceptionally(error);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        acknowledged.orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+    }
+}

@@ -1,0 +1,106 @@
+package io.tradeflow.indicator.messaging;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.domain.BotStatus;
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.GoldenEvents;
+import io.tradeflow.core.event.IndicatorsComputed;
+import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.event.StrategySpec;
+import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.devstack.DevStackResource;
+import io.tradeflow.indicator.cache.CandleHistory;
+import io.tradeflow.indicator.domain.IndicatorRequirements;
+import io.tradeflow.indicator.domain.SeriesKey;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
+class BotIndicatorsTest {
+    /** sma-crossover with these periods reads sma(50), sma(100), lowest(10) and highest(10). */
+    private static final Map<String, String> FAST_50_SLOW_100 = Map.of("fast", "50", "slow", "100");
+    private static final Set<String> BOT_INDICATORS = Set.of("sma(50)", "sma(100)", "lowest(10)", "highest(10)");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    IndicatorRequirements requirements;
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void aRunningBotsIndicatorsAreAddedToItsSeriesAndAnInvalidBotIsIgnored() {
+        Symbol symbol = Symbol.of("BOTTESTUSDT");
+        Symbol invalidSymbol = Symbol.of("BADBOTTESTUSDT");
+        TestKafka.send(bootstrap, List.of(
+                bot("ind-bot-valid", symbol, FAST_50_SLOW_100),
+                bot("ind-bot-invalid", invalidSymbol, Map.of("fast", "300", "slow", "100"))));
+        await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
+
+        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 120);
+        List<KlineClosed> invalidBotKlines = RecordedDay.klines(invalidSymbol).subList(0, 3);
+        TestKafka.send(bootstrap, klines);
+        TestKafka.send(bootstrap, invalidBotKlines);
+
+        List<IndicatorsComputed> published = TestKafka.snapshots(bootstrap, symbol, klines.size());
+        assertThat(InProcess.comparable(published))
+                .containsExactlyElementsOf(InProcess.comparable(InProcess.apply(InProcess.series(symbol, union(BOT_INDICATORS)), klines)));
+        assertThat(published.get(49).values()).containsKey("sma(50)");
+        assertThat(TestKafka.snapshots(bootstrap, invalidSymbol, 3)).hasSize(3)
+                .allSatisfy(s -> assertThat(s.values().keySet()).isSubsetOf(InProcess.DEFAULTS));
+        assertThat(requirements.of(key(invalidSymbol))).isEqualTo(new TreeSet<>(InProcess.DEFAULTS));
+    }
+
+    @Test
+    void aBotStartedOnALiveSeriesGetsItsIndicatorsWarmedFromTheCachedCandles() {
+        Symbol symbol = Symbol.of("LATEBOTTESTUSDT");
+        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 101);
+        TestKafka.send(bootstrap, klines.subList(0, 100));
+        assertThat(TestKafka.snapshots(bootstrap, symbol, 100)).hasSize(100);
+        // market-data keeps the candles; here the test plays its part.
+        var list = redis.list(String.class);
+        klines.subList(0, 100).forEach(kline -> list.rpush(CandleHistory.key(key(symbol)), EventCodec.encodeToString(kline)));
+
+        TestKafka.send(bootstrap, List.of(bot("ind-bot-late", symbol, FAST_50_SLOW_100)));
+        await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
+        TestKafka.send(bootstrap, klines.subList(100, 101));
+
+        IndicatorsComputed last = TestKafka.snapshots(bootstrap, symbol, 101).getLast();
+        IndicatorSeries uninterrupted = InProcess.series(symbol, union(BOT_INDICATORS));
+        IndicatorsComputed expected = InProcess.apply(uninterrupted, klines).getLast();
+        assertThat(InProcess.comparable(last)).isEqualTo(InProcess.comparable(expected));
+        assertThat(last.values()).containsKeys("sma(50)", "sma(100)");
+    }
+
+    private static Set<String> union(Set<String> botIndicators) {
+        Set<String> all = new TreeSet<>(InProcess.DEFAULTS);
+        all.addAll(botIndicators);
+        return all;
+    }
+
+    private static SeriesKey key(Symbol symbol) {
+        return new SeriesKey(symbol, Interval.ONE_MINUTE);
+    }
+
+    private static BotDefinition bot(String id, Symbol symbol, Map<String, String> params) {
+        BotDefinition template = GoldenEvents.event(BotDefinition.class);
+        return new BotDefinition(id, template.name(), template.market(), symbol, Interval.ONE_MINUTE,
+                new StrategySpec("sma-crossover", params), template.risk(), template.venue(), BotStatus.RUNNING,
+                template.eventTime(), System.currentTimeMillis());
+    }
+}
