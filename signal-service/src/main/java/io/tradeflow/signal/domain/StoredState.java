@@ -1,0 +1,67 @@
+package io.tradeflow.signal.domain;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * A bot's strategy state as kept in Redis: which definition it belongs to, the newest kline it has seen, and the
+ * strategy's own state ({@code StrategyStates.encode}). Stored as one JSON object with the state nested, so
+ * {@code redis-cli get signals:state:{botId}} is readable.
+ */
+public record StoredState(String version, long lastOpenTime, String state) {
+    /** Strategy states carry decimals as JSON numbers; they must come back with every digit and their scale. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    public StoredState {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(state, "state");
+    }
+
+    public static String key(String botId) {
+        return "signals:state:" + botId;
+    }
+
+    public String toJson() {
+        try {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("version", version);
+            node.put("lastOpenTime", lastOpenTime);
+            if (!(JSON.readTree(state) instanceof ObjectNode)) {
+                throw new IllegalArgumentException("strategy state is not a JSON object: " + state);
+            }
+            node.putRawValue("state", new RawValue(state));
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("strategy state is not JSON: " + state, e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the text is not a stored state */
+    public static StoredState fromJson(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.path("version").isTextual() || !node.path("lastOpenTime").canConvertToExactIntegral()
+                    || !node.has("state")) {
+                throw new IllegalArgumentException("not a stored strategy state: " + json);
+            }
+            return new StoredState(node.get("version").asText(), node.get("lastOpenTime").asLong(),
+                    JSON.writeValueAsString(node.get("state")));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a stored strategy state: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.tradeflow.signal;
+
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.Kline;
+import io.tradeflow.core.domain.KlineSource;
+import io.tradeflow.core.domain.Market;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.IndicatorsComputed;
+import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.event.StrategySpec;
+import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.strategy.BotStrategy;
+import io.tradeflow.core.domain.BotStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recorded BTCUSDT day of {@code klines/BTCUSDT-1m-2023-11-15.csv}, under a symbol of the test's choosing, as
+ * indicator snapshots built in-process, and what a bot's strategy makes of them when nothing interrupts it.
+ */
+public final class RecordedDay {
+    public static final Interval ONE_MINUTE = Interval.fromCode("1m");
+    /** Small periods so the day has crosses to find; the 1-minute spacing keeps them from bunching. */
+    public static final Map<String, String> SMA_PARAMS = Map.of("fast", "5", "slow", "20", "confirmationCandles", "1",
+            "minSignalIntervalMinutes", "15", "pivotLookback", "10");
+    private static final long PRODUCED_AT = 1_700_100_000_000L;
+    private static final List<String[]> ROWS = readRows();
+
+    private RecordedDay() {
+    }
+
+    public static List<IndicatorsComputed> snapshots(BotDefinition bot) {
+        IndicatorSeries series = new IndicatorSeries(bot.symbol(), bot.interval());
+        series.require(BotStrategy.of(bot).indicators());
+        List<IndicatorsComputed> snapshots = new ArrayList<>();
+        for (Kline kline : klines(bot.symbol())) {
+            KlineClosed closed = KlineClosed.of(kline, KlineSource.REPLAY, Market.USD_M, kline.closeTime(), kline.closeTime() + 5);
+            series.apply(closed, PRODUCED_AT).snapshot().ifPresent(snapshots::add);
+        }
+        return snapshots;
+    }
+
+    /** The signals a fresh bot produces over the snapshots, in order. */
+    public static List<SignalGenerated> signals(BotDefinition bot, List<IndicatorsComputed> snapshots) {
+        return signals(BotStrategy.of(bot), snapshots);
+    }
+
+    public static List<SignalGenerated> signals(BotStrategy strategy, List<IndicatorsComputed> snapshots) {
+        List<SignalGenerated> signals = new ArrayList<>();
+        for (IndicatorsComputed snapshot : snapshots) {
+            strategy.onSnapshot(snapshot, PRODUCED_AT).signal().ifPresent(signals::add);
+        }
+        return signals;
+    }
+
+    /** A RUNNING sma-crossover bot on {@code symbol} 1m, the golden definition's market, risk and venue. */
+    public static BotDefinition bot(String botId, Symbol symbol, Map<String, String> params) {
+        BotDefinition golden = golden();
+        long now = System.currentTimeMillis();
+        return new BotDefinition(botId, "test " + botId, golden.market(), symbol, ONE_MINUTE,
+                new StrategySpec("sma-crossover", params), golden.risk(), golden.venue(), BotStatus.RUNNING, now, now);
+    }
+
+    /** What a signal says, without when it was published. */
+    public static String describe(SignalGenerated signal) {
+        return signal.eventId() + " " + signal.action() + " @" + signal.referencePrice().toPlainString()
+                + " sl=" + plain(signal.stopLoss()) + " tp=" + plain(signal.takeProfit()) + " t=" + signal.eventTime()
+                + " (" + signal.reason() + ")";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "-" : value.toPlainString();
+    }
+
+    private static List<Kline> klines(Symbol symbol) {
+        List<Kline> klines = new ArrayList<>();
+        for (String[] row : ROWS) {
+            klines.add(new Kline(symbol, ONE_MINUTE, Long.parseLong(row[0]), Long.parseLong(row[6]), new BigDecimal(row[1]),
+                    new BigDecimal(row[2]), new BigDecimal(row[3]), new BigDecimal(row[4]), new BigDecimal(row[5]),
+                    new BigDecimal(row[7]), Long.parseLong(row[8])));
+        }
+        return klines;
+    }
+
+    private static BotDefinition golden() {
+        try (InputStream in = RecordedDay.class.getResourceAsStream("/events/BotDefinition.json")) {
+            return EventCodec.decode(in.readAllBytes(), BotDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String[]> readRows() {
+        try (InputStream in = RecordedDay.class.getResourceAsStream("/klines/BTCUSDT-1m-2023-11-15.csv")) {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("open_time")) {
+                    rows.add(line.trim().split(","));
+                }
+            }
+            return List.copyOf(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
