@@ -1,16 +1,25 @@
 package io.tradeflow.benchmarks;
 
+import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.MarginType;
+import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.event.RiskSpec;
+import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.strategy.BotStrategy;
 import io.tradeflow.core.strategy.Decision;
 import io.tradeflow.core.strategy.Evaluation;
 import io.tradeflow.core.strategy.Parameters;
 import io.tradeflow.core.strategy.Strategies;
 import io.tradeflow.core.strategy.Strategy;
 import io.tradeflow.core.strategy.StrategyState;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +34,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One {@link Strategy#evaluate} per operation, the work signal-service does per bot and closed kline (before
- * building the event and writing the state), with the strategy's default parameters, carrying the bot's state from
- * one snapshot to the next.
+ * Per operation, one bot's strategy on one closed kline's snapshot, with the strategy's default parameters, carrying
+ * the bot's state from one snapshot to the next: {@code evaluate} is {@link Strategy#evaluate} alone (the rule),
+ * {@code onSnapshot} is {@link BotStrategy#onSnapshot}, what signal-service calls (the rule plus the duplicate check
+ * and building the {@code SignalGenerated} event when there is a signal), before encoding and storing the state.
  *
  * <p>The snapshots are built once: a random walk of 65 536 one-minute klines through an {@link IndicatorSeries} with
  * the strategy's indicators, keeping those after the warm-up, in a ring. Time goes back when the ring wraps, so the
  * state is reset to the strategy's initial one then (once per ~64 000 operations); otherwise the last signal's close
- * time would lie in the future and every signal would be refused for minimum interval.
- * {@code BotStrategy.onSnapshot} is not measured directly: it ignores snapshots not newer than the last.
+ * time would lie in the future and every signal would be refused for minimum interval. For the same reason
+ * {@code onSnapshot} starts a new {@link BotStrategy} on each wrap: it ignores snapshots not newer than the last.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +57,8 @@ public class StrategyEvaluationBenchmark {
     @Param({"sma-crossover", "rsi-reversion"})
     public String strategy;
 
+    private BotDefinition bot;
+    private BotStrategy botStrategy;
     private Strategy target;
     private Parameters params;
     private IndicatorsComputed[] snapshots;
@@ -69,6 +81,10 @@ public class StrategyEvaluationBenchmark {
         }
         snapshots = ring.toArray(IndicatorsComputed[]::new);
         state = target.initialState();
+        bot = new BotDefinition("bench-" + strategy, "benchmark bot", Market.USD_M, SYMBOL, Interval.ONE_MINUTE,
+                new StrategySpec(strategy, Map.of()), new RiskSpec(new BigDecimal("100"), 5, MarginType.ISOLATED, 1),
+                Venue.PAPER, BotStatus.RUNNING, 1_700_000_000_000L, 1_700_000_000_000L);
+        botStrategy = BotStrategy.of(bot);
         // How often the measured path ends in a signal or a rejection (printed once per fork, for the record).
         int signals = 0;
         int rejected = 0;
@@ -95,5 +111,15 @@ public class StrategyEvaluationBenchmark {
         Evaluation evaluation = target.evaluate(snapshots[index++], params, state);
         state = evaluation.state();
         return evaluation.decision();
+    }
+
+    @Benchmark
+    public BotStrategy.Outcome onSnapshot() {
+        if (index == snapshots.length) {
+            index = 0;
+            botStrategy = BotStrategy.of(bot);
+        }
+        IndicatorsComputed snapshot = snapshots[index++];
+        return botStrategy.onSnapshot(snapshot, snapshot.producedAt());
     }
 }

@@ -1,0 +1,188 @@
+package io.tradeflow.pipeline;
+
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.codec.EventSerializer;
+import io.tradeflow.core.domain.BotStatus;
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.Event;
+import io.tradeflow.core.event.IndicatorsComputed;
+import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.event.StrategySpec;
+import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.strategy.BotStrategy;
+import io.tradeflow.devstack.DevStackExtension;
+import io.tradeflow.devstack.Endpoints;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The indicator and signal services as deployed ({@code java -jar}) on the devstack's real Kafka and Redis: a
+ * recorded real day of klines in, and on {@code signals.v1} exactly the signals the same strategy computes in-process
+ * over the same klines; then the same with each service killed ({@code kill -9}) halfway and started again.
+ */
+@ExtendWith(DevStackExtension.class)
+class PipelineTest {
+    /** indicator-service's configured defaults; the in-process run needs the same set to build equal snapshots. */
+    private static final List<String> DEFAULT_INDICATORS = List.of("sma(21)", "sma(200)", "rsi(14)");
+    /** Small periods so that the day has crosses to find. */
+    private static final Map<String, String> PARAMS = Map.of("fast", "5", "slow", "20", "confirmationCandles", "1",
+            "minSignalIntervalMinutes", "15", "pivotLookback", "10");
+    private static final BotDefinition STEADY = bot("pipeline-steady", Symbol.of("PIPESTEADYUSDT"));
+    private static final BotDefinition RESTARTED = bot("pipeline-restarted", Symbol.of("PIPERESTARTUSDT"));
+
+    private static Endpoints endpoints;
+    private static ServiceProcess indicatorService;
+    private static ServiceProcess signalService;
+
+    @BeforeAll
+    static void startServices(Endpoints devstack) {
+        endpoints = devstack;
+        // Bots first: both services read bots.v1 to its end before they take their first kline or snapshot.
+        produce(List.of(STEADY, RESTARTED));
+        Map<String, String> config = Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+                "quarkus.redis.hosts", endpoints.redisUrl());
+        indicatorService = new ServiceProcess("indicator-service", config).start();
+        signalService = new ServiceProcess("signal-service", config).start();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (signalService != null) {
+            signalService.close();
+        }
+        if (indicatorService != null) {
+            indicatorService.close();
+        }
+    }
+
+    @Test
+    void aRecordedDayGivesExactlyTheSignalsOfTheInProcessRun() {
+        List<KlineClosed> day = RecordedDay.klines(STEADY.symbol());
+        Expected expected = Expected.of(STEADY, day);
+        assertThat(expected.signals()).as("the day must have signals to compare").hasSizeGreaterThan(3);
+
+        try (var snapshots = new TopicRecords<>(endpoints.kafkaBootstrapServers(), Topics.INDICATORS, STEADY.symbol().value(), IndicatorsComputed.class);
+             var signals = new TopicRecords<>(endpoints.kafkaBootstrapServers(), Topics.SIGNALS, STEADY.symbol().value(), SignalGenerated.class)) {
+            produce(day);
+
+            await().atMost(Duration.ofMinutes(3)).until(() -> snapshots.poll().distinct().size() == day.size());
+            awaitQuiet(signals, expected.signals().size());
+
+            assertThat(comparable(snapshots.all())).containsExactlyElementsOf(comparable(expected.snapshots()));
+            assertThat(described(signals.all())).containsExactlyElementsOf(described(expected.signals()));
+        }
+    }
+
+    @Test
+    void killingEachServiceHalfwayLosesAndDuplicatesNoSignal() {
+        List<KlineClosed> day = RecordedDay.klines(RESTARTED.symbol());
+        Expected expected = Expected.of(RESTARTED, day);
+        int half = day.size() / 2;
+
+        try (var snapshots = new TopicRecords<>(endpoints.kafkaBootstrapServers(), Topics.INDICATORS, RESTARTED.symbol().value(), IndicatorsComputed.class);
+             var signals = new TopicRecords<>(endpoints.kafkaBootstrapServers(), Topics.SIGNALS, RESTARTED.symbol().value(), SignalGenerated.class)) {
+            produce(day.subList(0, half));
+            await().atMost(Duration.ofMinutes(2)).until(() -> snapshots.poll().distinct().size() >= half / 2);
+            indicatorService.kill();
+            indicatorService.start();
+
+            produce(day.subList(half, day.size()));
+            await().atMost(Duration.ofMinutes(2)).until(() -> snapshots.poll().distinct().size() >= half + half / 2);
+            signalService.kill();
+            signalService.start();
+
+            await().atMost(Duration.ofMinutes(3)).until(() -> snapshots.poll().distinct().size() == day.size());
+            awaitQuiet(signals, expected.signals().size());
+
+            // A snapshot published just before the kill may be published again (same id); its consumers drop it.
+            assertThat(comparable(snapshots.distinct())).containsExactlyElementsOf(comparable(expected.snapshots()));
+            assertThat(described(signals.all())).as("every signal once, in order, equal to the uninterrupted in-process run")
+                    .containsExactlyElementsOf(described(expected.signals()));
+        }
+    }
+
+    /** Waits for the expected number of signals, then a little longer, so that an extra (duplicate) one would show. */
+    private static void awaitQuiet(TopicRecords<SignalGenerated> signals, int expected) {
+        await().atMost(Duration.ofMinutes(2)).until(() -> signals.poll().all().size() >= expected);
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            signals.poll();
+        }
+    }
+
+    /** The in-process run: trading-core's series and strategy over the same klines, nothing interrupted. */
+    private record Expected(List<IndicatorsComputed> snapshots, List<SignalGenerated> signals) {
+        static Expected of(BotDefinition bot, List<KlineClosed> klines) {
+            BotStrategy strategy = BotStrategy.of(bot);
+            IndicatorSeries series = new IndicatorSeries(bot.symbol(), bot.interval());
+            series.require(DEFAULT_INDICATORS);
+            series.require(strategy.indicators());
+            List<IndicatorsComputed> snapshots = new ArrayList<>();
+            List<SignalGenerated> signals = new ArrayList<>();
+            for (KlineClosed kline : klines) {
+                IndicatorsComputed snapshot = series.apply(kline, 1).snapshot().orElseThrow();
+                snapshots.add(snapshot);
+                strategy.onSnapshot(snapshot, 1).signal().ifPresent(signals::add);
+            }
+            return new Expected(snapshots, signals);
+        }
+    }
+
+    /** A snapshot's JSON without the moment it was published. */
+    private static List<String> comparable(List<IndicatorsComputed> snapshots) {
+        return snapshots.stream().map(s -> EventCodec.encodeToString(new IndicatorsComputed(s.symbol(), s.interval(), s.openTime(),
+                s.closeTime(), s.open(), s.high(), s.low(), s.close(), s.volume(), s.values(), s.stable(), s.eventTime(), 1))).toList();
+    }
+
+    /** What a signal says, without the moment it was published. */
+    private static List<String> described(List<SignalGenerated> signals) {
+        return signals.stream().map(s -> s.eventId() + " " + s.action() + " @" + s.referencePrice().toPlainString()
+                + " sl=" + (s.stopLoss() == null ? "-" : s.stopLoss().toPlainString())
+                + " tp=" + (s.takeProfit() == null ? "-" : s.takeProfit().toPlainString())
+                + " t=" + s.eventTime() + " (" + s.reason() + ")").toList();
+    }
+
+    private static void produce(List<? extends Event> events) {
+        try (var producer = new KafkaProducer<String, Event>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoints.kafkaBootstrapServers(), ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new EventSerializer())) {
+            for (Event event : events) {
+                String topic = event instanceof BotDefinition ? Topics.BOTS : Topics.KLINES;
+                producer.send(new ProducerRecord<>(topic, event.key(), event));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A RUNNING sma-crossover bot with the golden definition's market, risk and venue. */
+    private static BotDefinition bot(String botId, Symbol symbol) {
+        try (InputStream in = PipelineTest.class.getResourceAsStream("/events/BotDefinition.json")) {
+            BotDefinition golden = EventCodec.decode(in.readAllBytes(), BotDefinition.class);
+            long now = System.currentTimeMillis();
+            return new BotDefinition(botId, "pipeline " + botId, golden.market(), symbol, Interval.ONE_MINUTE,
+                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), golden.venue(), BotStatus.RUNNING, now, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
