@@ -110,6 +110,12 @@ public final class SmaCrossover implements Strategy {
             return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, cross, before.position(),
                     before.lastSignalCloseTime()));
         }
+        if (decision instanceof Decision.Rejected refused && before.position() != NotionalPosition.FLAT) {
+            // The reversing entry cannot be sent, but the cross still says the held side is wrong: leave it.
+            action = before.position() == NotionalPosition.LONG ? SignalAction.EXIT_LONG : SignalAction.EXIT_SHORT;
+            decision = new Decision.Signal(action, null, null,
+                    reason + "; the reversing entry was refused (" + refused.reason() + "), exits only");
+        }
         if (decision instanceof Decision.Signal) {
             return new Evaluation(decision, new SmaCrossoverState(fast, slow, null, NotionalPosition.after(action),
                     snapshot.closeTime()));

@@ -142,6 +142,19 @@ class SmaCrossoverTest {
     }
 
     @Test
+    void aRefusedReversalStillExitsTheHeldPosition() {
+        Series.Run run = run("confirmationCandles", "0");
+        run.next(kline(0, "99", "100"));
+        assertSignal(run.next(kline(1, "101", "100")), SignalAction.ENTER_LONG);
+        // Death cross with the highest high at the close: the short's stop would be at its entry (zero risk).
+        Decision.Signal exit = assertSignal(run.next(levels(2, "99", "100", "100", "95", "100")), SignalAction.EXIT_LONG);
+        assertThat(exit.stopLoss()).isNull();
+        assertThat(exit.reason()).isEqualTo(
+                "sma(21) crossed below sma(200); reverses the long; the reversing entry was refused (zero-risk), exits only");
+        assertThat(((SmaCrossoverState) run.state).position()).isEqualTo(NotionalPosition.FLAT);
+    }
+
+    @Test
     void withoutShortsDeathCrossOnlyExitsALong() {
         Series.Run run = run("confirmationCandles", "0", "allowShort", "false");
         run.next(kline(0, "101", "100"));
