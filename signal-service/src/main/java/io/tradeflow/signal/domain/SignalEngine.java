@@ -87,7 +87,10 @@ public final class SignalEngine {
         }
         outcome.rejected().ifPresent(rejected -> {
             metrics.signalRejected(bot.strategy(), rejected.reason());
-            LOG.infof("Bot %s dropped a signal on %s: %s", bot.botId(), snapshot.eventId(), rejected.detail());
+            // A signal held back by the minimum interval is rejected again on every kline it waits; only the others
+            // are worth a line each at INFO.
+            LOG.logf(rejected.reason().equals("min-interval") ? Logger.Level.DEBUG : Logger.Level.INFO,
+                    "Bot %s dropped a signal on %s: %s", bot.botId(), snapshot.eventId(), rejected.detail());
         });
         outcome.signal().ifPresent(signal -> publish(bot, signal));
         StoredState state = new StoredState(bot.version(), strategy.lastOpenTime(), StrategyStates.encode(strategy.state()));
