@@ -57,10 +57,13 @@ fi
 app=market-data-service/target/quarkus-app/quarkus-run.jar
 [ -f "$app" ] || { echo "replay-benchmark: $app is missing; run without --no-build" >&2; exit 1; }
 
+# Ports below the kernel's ephemeral range, so that no outgoing connection takes one between its choice and its use.
+ephemeral_low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$ephemeral_low" -gt 11000 ] || ephemeral_low=32768
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % (ephemeral_low - 10000)))
     # Nothing answers on it: free (a port taken between here and its use makes the devstack refuse, naming it).
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done

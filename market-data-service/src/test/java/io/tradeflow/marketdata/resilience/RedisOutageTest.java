@@ -9,6 +9,7 @@ import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.devstack.DevStackResource;
+import io.tradeflow.devstack.RedisCommands;
 import io.tradeflow.marketdata.cache.CandleStore;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.replay.KlineTopic;
@@ -56,9 +57,8 @@ class RedisOutageTest {
     void klinesReachKafkaWhileRedisIsDownAndRedisCatchesUpWhenItIsBack() throws Exception {
         String key = "candles:" + SYMBOL.value() + ":1m";
         try (var admin = new RedisCommands(redisUrl)) {
-            admin.call("CONFIG", "SET", "requirepass", "outage-test");
+            admin.refuseOthers();
             try {
-                admin.call("CLIENT", "KILL", "TYPE", "normal");
 
                 IntStream.range(0, KLINES).forEach(i -> assertThat(sink.accept(kline(i), KlineSource.REPLAY, kline(i).closeTime()))
                         .isEqualTo(KlineSink.Outcome.PUBLISHED));
@@ -70,7 +70,7 @@ class RedisOutageTest {
                     assertThat(status(readiness)).isEqualTo(503);
                 });
             } finally {
-                admin.call("CONFIG", "SET", "requirepass", "");
+                admin.acceptOthers();
             }
         }
 

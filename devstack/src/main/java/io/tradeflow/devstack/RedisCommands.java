@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.resilience;
+package io.tradeflow.devstack;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,15 +9,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A bare Redis connection of the test's own, outside the application's client, so a test can make Redis refuse the
- * application while this connection stays usable to undo it.
+ * A bare Redis connection of a test's own, outside the application's client, so a test can make Redis refuse the
+ * application (a password it does not know, its connections killed: see {@link #refuseOthers()}) while this
+ * connection stays usable to undo it.
  */
-final class RedisCommands implements AutoCloseable {
+public final class RedisCommands implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final BufferedReader in;
 
-    RedisCommands(String redisUrl) throws IOException {
+    public RedisCommands(String redisUrl) throws IOException {
         URI uri = URI.create(redisUrl);
         socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
         out = socket.getOutputStream();
@@ -25,7 +26,7 @@ final class RedisCommands implements AutoCloseable {
     }
 
     /** Sends one command and returns the first line of the reply; an error reply fails the test. */
-    String call(String... args) throws IOException {
+    public String call(String... args) throws IOException {
         var command = new StringBuilder("*").append(args.length).append("\r\n");
         for (String arg : args) {
             command.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
@@ -37,6 +38,20 @@ final class RedisCommands implements AutoCloseable {
             throw new IOException("Redis answered " + reply + " to " + args[0]);
         }
         return reply;
+    }
+
+    /**
+     * Redis as a service sees it during an outage: every connection but this one is closed and new ones are
+     * refused (NOAUTH), until {@link #acceptOthers()}.
+     */
+    public void refuseOthers() throws IOException {
+        call("CONFIG", "SET", "requirepass", "tradeflow-outage-" + System.nanoTime());
+        // CLIENT KILL skips the calling connection, which stays authenticated from before the password.
+        call("CLIENT", "KILL", "TYPE", "normal");
+    }
+
+    public void acceptOthers() throws IOException {
+        call("CONFIG", "SET", "requirepass", "");
     }
 
     @Override
