@@ -8,20 +8,15 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.signal.domain.BotRegistry;
 import io.tradeflow.signal.domain.SignalEngine;
 import io.tradeflow.signal.metrics.SignalMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -30,19 +25,15 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Follows the whole compacted {@code bots.v1} from its first offset, in every instance, with a plain consumer
- * (no group) on a thread of its own. Why not a channel: snapshots must not be evaluated before every bot is known,
- * and "read to the end" is only reliable by comparing the consumer's position with the end offsets taken at start
- * (compaction leaves holes, so the last record's offset may never be seen). Once there, the paused
+ * Follows the whole compacted {@code bots.v1} from its first offset, in every instance, with a {@link TopicFollower}
+ * (no group, a thread of its own). Why not a channel: snapshots must not be evaluated before every bot is known,
+ * and only the follower knows when the topic has been read to where it ended at start. Once there, the paused
  * {@code indicators} channel is resumed. An unreadable record goes, unchanged, to {@code bots.v1.dlq}.
  */
 @ApplicationScoped
-public class BotFollower {
+public class BotFollower implements TopicFollower.Listener {
     private static final Logger LOG = Logger.getLogger(BotFollower.class);
     static final String INDICATORS_CHANNEL = "indicators";
 
@@ -52,11 +43,7 @@ public class BotFollower {
     private final ChannelRegistry channels;
     private final Emitter<byte[]> deadLetters;
     private final String bootstrapServers;
-    private volatile boolean loaded;
-    private volatile boolean running = true;
-    private volatile String failure;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
+    private volatile TopicFollower follower;
 
     public BotFollower(BotRegistry bots, SignalEngine engine, SignalMetrics metrics, ChannelRegistry channels,
                        @Channel("bots-dlq") Emitter<byte[]> deadLetters,
@@ -70,79 +57,44 @@ public class BotFollower {
     }
 
     void start(@Observes StartupEvent ignored) {
-        thread = Thread.ofPlatform().daemon().name("bots-v1-follower").start(this::followForever);
+        follower = TopicFollower.start(bootstrapServers, Topics.BOTS, "signal-service-bots", this);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
+        if (follower != null) {
+            follower.close();
         }
     }
 
     /** True once bots.v1 has been read up to where it ended when the service started. */
     public boolean loaded() {
-        return loaded;
+        return follower != null && follower.caughtUp();
     }
 
     public boolean isAlive() {
-        return thread != null && thread.isAlive() || !running;
+        return follower != null && follower.alive();
     }
 
-    /** Why following bots.v1 stopped, or null while it runs. */
+    /** Why following bots.v1 failed last, or null while it works. */
     public String failure() {
-        return failure;
+        return follower == null ? null : follower.failure();
     }
 
-    private void followForever() {
-        long pause = 500;
-        while (running) {
-            try {
-                follow();
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                failure = e.getMessage();
-                LOG.errorf(e, "Following %s failed; starting over from its first offset", Topics.BOTS);
-                sleep(pause);
-                pause = Math.min(pause * 2, 30_000);
-            }
-        }
+    @Override
+    public void caughtUp(long records, Duration took) {
+        LOG.infof("Read %s to its end (%d records in %d ms): %d bot(s) running; evaluating snapshots", Topics.BOTS,
+                records, took.toMillis(), bots.runningCount());
+        resumeSnapshots();
     }
 
-    private void follow() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var kafka = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
-            if (!running) {
-                return;
-            }
-            List<TopicPartition> partitions = kafka.partitionsFor(Topics.BOTS, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException(Topics.BOTS + " has no partitions (does the topic exist?)");
-            }
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
-            failure = null;
-            while (running) {
-                for (var record : kafka.poll(Duration.ofMillis(500))) {
-                    apply(record);
-                }
-                if (!loaded && partitions.stream().allMatch(p -> kafka.position(p) >= ends.get(p))) {
-                    loaded = true;
-                    LOG.infof("Read %s to its end: %d bot(s) running; evaluating snapshots", Topics.BOTS, bots.runningCount());
-                    resumeSnapshots();
-                }
-            }
-        } finally {
-            consumer = null;
-        }
+    @Override
+    public void failed(RuntimeException error, Duration pause) {
+        LOG.errorf(error, "Following %s failed; starting over from its first offset in %d ms", Topics.BOTS, pause.toMillis());
+    }
+
+    @Override
+    public void record(ConsumerRecord<String, byte[]> record) {
+        apply(record);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -188,7 +140,8 @@ public class BotFollower {
 
     private void resumeSnapshots() {
         PausableChannel channel = channels.getPausable(INDICATORS_CHANNEL);
-        while (channel == null && running) {
+        while (channel == null && !Thread.currentThread().isInterrupted()) {
+            // The channel is wired a moment after start-up; the snapshots must wait for it anyway.
             sleep(100);
             channel = channels.getPausable(INDICATORS_CHANNEL);
         }
