@@ -40,6 +40,12 @@ public final class RedisCommands implements AutoCloseable {
         return reply;
     }
 
+    /** The string at {@code key}, or null; works while {@link #refuseOthers()} keeps everyone else out. */
+    public String get(String key) throws IOException {
+        String header = call("GET", key);
+        return header.equals("$-1") ? null : in.readLine();
+    }
+
     /**
      * Redis as a service sees it during an outage: every connection but this one is closed and new ones are
      * refused (NOAUTH), until {@link #acceptOthers()}.

@@ -2,6 +2,7 @@ package io.tradeflow.indicator.health;
 
 import io.tradeflow.indicator.domain.IndicatorRequirements;
 import io.tradeflow.indicator.messaging.BotFollower;
+import io.tradeflow.indicator.messaging.KlineProcessor;
 import io.tradeflow.indicator.messaging.Retrier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -11,8 +12,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness: DOWN until bots.v1 has been read and the klines channel runs, and while a step of a kline (Redis
- * read or write, Kafka publish) keeps failing. Liveness: the bots.v1 follower thread runs. Kafka's channel checks
- * and the Redis client's connection check come from their Quarkus extensions.
+ * read or write) keeps failing. Liveness: the bots.v1 follower thread runs, and Kafka has not refused a snapshot for
+ * good (then only a restart resumes in order). Kafka's channel checks and the Redis client's connection check come
+ * from their Quarkus extensions.
  */
 public final class IndicatorHealth {
     private IndicatorHealth() {
@@ -55,6 +57,23 @@ public final class IndicatorHealth {
         @Override
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("bots-follower").status(bots.alive()).build();
+        }
+    }
+
+    @Liveness
+    @ApplicationScoped
+    public static class Publishing implements HealthCheck {
+        private final KlineProcessor processor;
+
+        public Publishing(KlineProcessor processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            String refused = processor.refused();
+            return HealthCheckResponse.named("snapshot-publishing").status(refused == null)
+                    .withData("refused", refused == null ? "none" : refused).build();
         }
     }
 }

@@ -8,23 +8,28 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Tells {@link LiveSeries} which {@code market.klines.v1} partitions are ours. Runs on the Kafka polling thread;
- * a revocation waits for the kline in progress, then drops the partitions' series so that a later assignment
- * loads the checkpoint another instance may have advanced meanwhile.
+ * a revocation waits for the kline in progress and for the checkpoints still being written, then drops the
+ * partitions' series so that a later assignment loads the checkpoint another instance may have advanced meanwhile.
  */
 @ApplicationScoped
 @Identifier("kline-partitions")
 public class KlinePartitions implements KafkaConsumerRebalanceListener {
     private static final Logger LOG = Logger.getLogger(KlinePartitions.class);
 
-    private final LiveSeries live;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
-    public KlinePartitions(LiveSeries live) {
+    private final LiveSeries live;
+    private final KlineProcessor processor;
+
+    public KlinePartitions(LiveSeries live, KlineProcessor processor) {
         this.live = live;
+        this.processor = processor;
     }
 
     @Override
@@ -50,6 +55,10 @@ public class KlinePartitions implements KafkaConsumerRebalanceListener {
             return;
         }
         synchronized (live) {
+            if (!processor.drain(DRAIN_TIMEOUT)) {
+                LOG.warnf("Checkpoints still unwritten after %d s while %s go; a late one may overwrite the next owner's",
+                        DRAIN_TIMEOUT.toSeconds(), partitions);
+            }
             live.revoked(numbers(partitions));
         }
         LOG.infof("%s %s; their series will be loaded again if they come back", why, partitions);

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes snapshots to {@code indicators.v1}, keyed by symbol, and waits for the broker's acknowledgement. */
+/** Publishes snapshots to {@code indicators.v1}, keyed by symbol, and tells when the broker acknowledged each. */
 @ApplicationScoped
 public class SnapshotPublisher {
     /** Longer than the producer's own delivery timeout (2 minutes), so Kafka's answer normally comes first. */
@@ -22,8 +22,8 @@ public class SnapshotPublisher {
         this.emitter = emitter;
     }
 
-    /** Returns once every in-sync replica has the snapshot; throws when Kafka refused it. */
-    public void publishAndWait(IndicatorsComputed snapshot) {
+    /** Completes once every in-sync replica has the snapshot, exceptionally when Kafka refused it. */
+    public CompletableFuture<Void> publish(IndicatorsComputed snapshot) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         emitter.send(Message.of(snapshot)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(snapshot.key()).build())
@@ -35,6 +35,6 @@ public class SnapshotPublisher {
                     acknowledged.completeExceptionally(error);
                     return CompletableFuture.completedFuture(null);
                 }));
-        acknowledged.orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        return acknowledged.orTimeout(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }
