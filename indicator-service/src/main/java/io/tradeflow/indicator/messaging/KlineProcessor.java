@@ -109,13 +109,18 @@ public class KlineProcessor {
     @Incoming("klines")
     public CompletionStage<Void> onKline(Message<byte[]> message) {
         CompletableFuture<Void> handedOver = new CompletableFuture<>();
-        worker.execute(() -> {
-            try {
-                handle(message);
-            } finally {
-                handedOver.complete(null);
-            }
-        });
+        try {
+            worker.execute(() -> {
+                try {
+                    handle(message);
+                } finally {
+                    handedOver.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // Shutting down: left unacknowledged (not failed, which would dead-letter a good kline), read again later.
+            handedOver.complete(null);
+        }
         return handedOver;
     }
 
