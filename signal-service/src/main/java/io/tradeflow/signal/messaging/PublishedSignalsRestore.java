@@ -4,21 +4,14 @@ import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.messaging.TopicTail;
 import io.tradeflow.signal.config.SignalConfig;
 import io.tradeflow.signal.domain.PublishedSignals;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the newest records of every {@code signals.v1} partition into {@link PublishedSignals}: each bot's newest
@@ -28,6 +21,7 @@ import java.util.Map;
 @ApplicationScoped
 public class PublishedSignalsRestore {
     private static final Logger LOG = Logger.getLogger(PublishedSignalsRestore.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final PublishedSignals published;
     private final long recordsPerPartition;
@@ -42,32 +36,13 @@ public class PublishedSignalsRestore {
 
     public void restore() {
         long started = System.nanoTime();
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long read = 0;
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SIGNALS, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - recordsPerPartition));
+        long read = TopicTail.read(bootstrapServers, Topics.SIGNALS, recordsPerPartition, TIMEOUT, record -> {
+            try {
+                published.record(EventCodec.decode(record.value(), SignalGenerated.class));
+            } catch (EventDecodingException e) {
+                LOG.warnf("Skipping an unreadable record at %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             }
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    read++;
-                    try {
-                        SignalGenerated signal = EventCodec.decode(record.value(), SignalGenerated.class);
-                        published.record(signal);
-                    } catch (EventDecodingException | NullPointerException e) {
-                        LOG.warnf("Skipping an unreadable record at %s-%d offset %d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-                    }
-                }
-            }
-        }
+        });
         LOG.infof("Read %d published signals back from %s in %d ms", read, Topics.SIGNALS, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -24,7 +24,7 @@ public final class RsiReversion implements Strategy {
     static final String ATR_PERIOD = "atrPeriod";
     static final String STOP_ATR = "stopAtr";
     static final String TARGET_ATR = "targetAtr";
-    static final String MIN_INTERVAL = "minSignalIntervalMinutes";
+    static final String MIN_INTERVAL = SignalSpacing.PARAMETER;
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.integer(PERIOD, 14, 2, 500, "RSI period"),
@@ -34,8 +34,7 @@ public final class RsiReversion implements Strategy {
             Parameter.integer(ATR_PERIOD, 14, 1, 500, "ATR period for the stop and the target"),
             Parameter.decimal(STOP_ATR, "1.5", "0.1", "20", "stop distance from the entry, in ATRs"),
             Parameter.decimal(TARGET_ATR, "3", "0.1", "50", "target distance from the entry, in ATRs"),
-            Parameter.integer(MIN_INTERVAL, 0, 0, 10080,
-                    "minimum minutes between two signals of the bot, between kline close times"));
+            SignalSpacing.parameter(0));
 
     @Override
     public String type() {
@@ -45,16 +44,6 @@ public final class RsiReversion implements Strategy {
     @Override
     public List<Parameter> parameters() {
         return PARAMETERS;
-    }
-
-    @Override
-    public void validate(Parameters params) {
-        // The declared ranges (1..49, 51..99) already keep them apart; this guards ranges widened later.
-        if (params.decimal(OVERSOLD).compareTo(params.decimal(OVERBOUGHT)) >= 0) {
-            throw new InvalidParameterException(Strategies.PARAMS_FIELD + OVERSOLD, "parameter 'oversold' must be below"
-                    + " 'overbought' (" + params.decimal(OVERBOUGHT).toPlainString() + "), not '"
-                    + params.decimal(OVERSOLD).toPlainString() + "'");
-        }
     }
 
     @Override

@@ -6,11 +6,18 @@ import java.time.Duration;
 final class SignalSpacing {
 
     static final String REJECTED = "min-interval";
+    static final String PARAMETER = "minSignalIntervalMinutes";
 
     /** State value for "no signal sent yet"; real close times are positive. */
     static final long NEVER = 0;
 
     private SignalSpacing() {
+    }
+
+    /** The parameter every strategy that spaces its signals declares, with its own default. */
+    static Parameter parameter(int defaultMinutes) {
+        return Parameter.integer(PARAMETER, defaultMinutes, 0, 10080,
+                "minimum minutes between two signals of the bot, between kline close times");
     }
 
     /** The rejection if a signal on the kline closing at {@code closeTime} would come too soon, else null. */

@@ -22,7 +22,7 @@ public final class SmaCrossover implements Strategy {
     static final String FAST = "fast";
     static final String SLOW = "slow";
     static final String CONFIRMATION = "confirmationCandles";
-    static final String MIN_INTERVAL = "minSignalIntervalMinutes";
+    static final String MIN_INTERVAL = SignalSpacing.PARAMETER;
     static final String LOOKBACK = "pivotLookback";
     static final String STOP_BUFFER = "slBufferPercent";
     static final String RISK_REWARD = "riskReward";
@@ -33,8 +33,7 @@ public final class SmaCrossover implements Strategy {
             Parameter.integer(SLOW, 200, 3, 1000, "slow SMA period"),
             Parameter.integer(CONFIRMATION, 1, 0, 50,
                     "klines after the cross on which fast must still be beyond slow before the signal (0: on the cross)"),
-            Parameter.integer(MIN_INTERVAL, 15, 0, 10080,
-                    "minimum minutes between two signals of the bot, between kline close times"),
+            SignalSpacing.parameter(15),
             Parameter.integer(LOOKBACK, 10, 1, 500,
                     "klines (the current one included) whose lowest low / highest high sets the stop"),
             Parameter.decimal(STOP_BUFFER, "0", "0", "50", "percent the stop is moved further from the entry"),
