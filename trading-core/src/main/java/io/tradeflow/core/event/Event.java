@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * and consumers can recognise duplicates.
  */
 public sealed interface Event
-        permits KlineClosed, IndicatorsComputed, SignalGenerated, OrderUpdated, PositionChanged, BotDefinition {
+        permits KlineClosed, IndicatorsComputed, SignalGenerated, SignalWatermark, OrderUpdated, PositionChanged,
+        BotDefinition {
 
     /** The schema version every event of the {@code .v1} topics is written with. */
     int SCHEMA_VERSION = 1;

@@ -25,11 +25,17 @@ import java.math.BigDecimal;
  * @param averagePrice    average fill price, once something filled
  * @param lastFillQuantity quantity of the fill that caused this update, with {@code lastFillPrice}
  * @param fee             fee of the last fill, with {@code feeAsset}
+ * @param rejectReason    the venue's reason for {@code REJECTED}
+ * @param tradeId         the venue's id of the last fill (paper: {@code {clientOrderId}-{fill number}}), with it
+ * @param realizedPnl     PnL of the last fill where it closes quantity, before fees (the fee is {@code fee}), in the
+ *                        margin asset: quote for USD-M, base coin for COIN-M; absent for fills that only open
+ * @param denyReason      for {@code DENIED}: the pre-trade check that refused it, a code such as
+ *                        {@code insufficient-margin} (docs/events.md lists them)
  */
 @JsonPropertyOrder({"eventId", "eventType", "schemaVersion", "clientOrderId", "exchangeOrderId", "botId",
         "signalId", "symbol", "venue", "role", "side", "type", "status", "quantity", "price", "triggerPrice",
         "filledQuantity", "averagePrice", "lastFillQuantity", "lastFillPrice", "fee", "feeAsset", "reduceOnly",
-        "rejectReason", "eventTime", "producedAt"})
+        "rejectReason", "tradeId", "realizedPnl", "denyReason", "eventTime", "producedAt"})
 public record OrderUpdated(
         String clientOrderId,
         String exchangeOrderId,
@@ -52,6 +58,9 @@ public record OrderUpdated(
         String feeAsset,
         boolean reduceOnly,
         String rejectReason,
+        String tradeId,
+        BigDecimal realizedPnl,
+        String denyReason,
         long eventTime,
         long producedAt) implements Event {
 
@@ -66,7 +75,14 @@ public record OrderUpdated(
         FIELDS.required("side", side);
         FIELDS.required("type", type);
         FIELDS.required("status", status);
-        FIELDS.positive("quantity", quantity);
+        if (status == OrderStatus.DENIED) {
+            // Denied before sizing (a stopped bot, a stale signal) there is no quantity yet: 0.
+            FIELDS.notNegative("quantity", quantity);
+            FIELDS.requiredText("denyReason", denyReason);
+        } else {
+            FIELDS.positive("quantity", quantity);
+            FIELDS.absent("denyReason", denyReason, "unless status is DENIED");
+        }
         FIELDS.positiveIfPresent("price", price);
         FIELDS.positiveIfPresent("triggerPrice", triggerPrice);
         FIELDS.notNegative("filledQuantity", filledQuantity);
@@ -86,6 +102,13 @@ public record OrderUpdated(
         if (lastFillQuantity != null || lastFillPrice != null) {
             FIELDS.positive("lastFillQuantity", lastFillQuantity);
             FIELDS.positive("lastFillPrice", lastFillPrice);
+        }
+        if (tradeId != null) {
+            FIELDS.requiredText("tradeId", tradeId);
+            FIELDS.required("lastFillQuantity", lastFillQuantity);
+        }
+        if (realizedPnl != null) {
+            FIELDS.required("lastFillQuantity", lastFillQuantity);
         }
         if (fee != null || feeAsset != null) {
             FIELDS.required("fee", fee);

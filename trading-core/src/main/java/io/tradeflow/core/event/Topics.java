@@ -33,6 +33,7 @@ public final class Topics {
             case KlineClosed ignored -> KLINES;
             case IndicatorsComputed ignored -> INDICATORS;
             case SignalGenerated ignored -> SIGNALS;
+            case SignalWatermark ignored -> SIGNALS;
             case OrderUpdated ignored -> ORDERS;
             case PositionChanged ignored -> POSITIONS;
             case BotDefinition ignored -> BOTS;

@@ -15,7 +15,8 @@ import java.util.List;
 public final class GoldenEvents {
 
     public static final List<Class<? extends Event>> TYPES = List.of(KlineClosed.class, IndicatorsComputed.class,
-            SignalGenerated.class, OrderUpdated.class, PositionChanged.class, BotDefinition.class);
+            SignalGenerated.class, SignalWatermark.class, OrderUpdated.class, PositionChanged.class,
+            BotDefinition.class);
 
     /** Plain Jackson, not the codec's mapper: the files are checked against what any JSON tool sees. */
     private static final ObjectMapper PLAIN = new ObjectMapper();

@@ -1,0 +1,42 @@
+package io.tradeflow.execution.domain;
+
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.execution.PaperVenue;
+import io.tradeflow.core.execution.Trader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one market-time step: the kline's stop and target checks at the paper venue, then each of its signals
+ * through the {@link Trader}. The same classes a backtest runs; this only gathers what the step changed.
+ * Not thread-safe: the input consumer's one thread calls it.
+ */
+public final class ExecutionEngine {
+    private final Trader trader;
+    private final PaperVenue paper;
+    private final BotRegistry bots;
+
+    public ExecutionEngine(Trader trader, PaperVenue paper, BotRegistry bots) {
+        this.trader = trader;
+        this.paper = paper;
+        this.bots = bots;
+    }
+
+    public StepResult process(SeriesMerge.Step step) {
+        List<OrderUpdated> orders = new ArrayList<>();
+        if (step.kline() != null) {
+            orders.addAll(paper.onKline(step.kline()));
+        }
+        List<StepResult.SignalOutcome> outcomes = new ArrayList<>();
+        for (SeriesMerge.Received received : step.signals()) {
+            Trader.Decision decision = trader.onSignal(received.signal(),
+                    bots.get(received.signal().botId()).orElse(null), received.receivedAt());
+            orders.addAll(decision.orders());
+            outcomes.add(new StepResult.SignalOutcome(received.signal(), received.receivedAt(), decision.outcome(),
+                    decision.detail()));
+        }
+        return new StepResult(step, List.copyOf(orders), List.copyOf(outcomes), paper.drainChanged(),
+                trader.drainNewHalts());
+    }
+}

@@ -1,0 +1,144 @@
+package io.tradeflow.execution.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.PausableChannel;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.messaging.TopicFollower;
+import io.tradeflow.execution.domain.BotRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Follows the compacted {@code bots.v1} from its first offset in every instance (trading-core's
+ * {@link TopicFollower}); once read to where it ended at start, and once the outbox left by a previous run is
+ * published, the paused {@code inputs} channel is resumed, so no signal meets an unknown bot. An unreadable
+ * record goes, unchanged, to {@code bots.v1.dlq}.
+ */
+@ApplicationScoped
+public class BotFollower implements TopicFollower.Listener {
+    private static final Logger LOG = Logger.getLogger(BotFollower.class);
+    static final String INPUTS_CHANNEL = "inputs";
+
+    private final BotRegistry bots;
+    private final OutboxRecovery recovery;
+    private final ChannelRegistry channels;
+    private final Emitter<byte[]> deadLetters;
+    private final String bootstrapServers;
+    private volatile TopicFollower follower;
+
+    public BotFollower(BotRegistry bots, OutboxRecovery recovery, ChannelRegistry channels,
+                       @Channel("dead-letters") Emitter<byte[]> deadLetters,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bots = bots;
+        this.recovery = recovery;
+        this.channels = channels;
+        this.deadLetters = deadLetters;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes @Priority(10) StartupEvent ignored) {
+        follower = TopicFollower.start(bootstrapServers, Topics.BOTS, "execution-service-bots", this);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (follower != null) {
+            follower.close();
+        }
+    }
+
+    public boolean loaded() {
+        return follower != null && follower.caughtUp();
+    }
+
+    public boolean isAlive() {
+        return follower != null && follower.alive();
+    }
+
+    public String failure() {
+        return follower == null ? null : follower.failure();
+    }
+
+    @Override
+    public void caughtUp(long records, Duration took) {
+        LOG.infof("Read %s to its end (%d records in %d ms): %d bot(s) known", Topics.BOTS, records, took.toMillis(), bots.size());
+        recovery.recover();
+        resumeInputs();
+    }
+
+    @Override
+    public void failed(RuntimeException error, Duration pause) {
+        LOG.errorf(error, "Following %s failed; starting over from its first offset in %d ms", Topics.BOTS, pause.toMillis());
+    }
+
+    @Override
+    public void record(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            deadLetter(record, "record without a key (bots.v1 is keyed by bot id)");
+            return;
+        }
+        BotDefinition definition;
+        try {
+            definition = record.value() == null ? null : EventCodec.decode(record.value(), BotDefinition.class);
+        } catch (RuntimeException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (definition != null && !definition.botId().equals(record.key())) {
+            deadLetter(record, "key '" + record.key() + "' is not the botId '" + definition.botId() + "'");
+            return;
+        }
+        if (bots.update(record.key(), definition)) {
+            LOG.infof("Bot %s %s", record.key(), definition == null ? "deleted"
+                    : definition.status() + " on " + definition.venue() + " (" + definition.symbol() + " " + definition.interval().code() + ")");
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.errorf("Unreadable record at %s-%d offset %d sent to %s: %s", record.topic(), record.partition(), record.offset(),
+                Topics.dlq(Topics.BOTS), reason);
+        var headers = new RecordHeaders();
+        headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        deadLetters.send(Message.of(record.value() == null ? new byte[0] : record.value()).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.dlq(Topics.BOTS)).withKey(record.key())
+                        .withHeaders(headers).build()));
+    }
+
+    private void resumeInputs() {
+        PausableChannel channel = channels.getPausable(INPUTS_CHANNEL);
+        while (channel == null && !Thread.currentThread().isInterrupted()) {
+            // The channel is wired a moment after start-up; the inputs must wait for it anyway.
+            sleep(100);
+            channel = channels.getPausable(INPUTS_CHANNEL);
+        }
+        if (channel != null) {
+            channel.resume();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

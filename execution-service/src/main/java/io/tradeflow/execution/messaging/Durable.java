@@ -1,0 +1,76 @@
+package io.tradeflow.execution.messaging;
+
+import io.tradeflow.execution.domain.StepResult;
+import io.tradeflow.execution.persistence.ExecutionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * The two writes a step waits for, each retried (SmallRye Fault Tolerance) until it works, because giving up would
+ * mean dropping a step that already happened in memory: storing it in PostgreSQL, then publishing its order events
+ * from the outbox to Kafka. While either fails, {@link #failure()} says why (readiness goes DOWN; a restart would not
+ * help, so liveness stays UP). Backoff 100 ms doubling to 5 s.
+ */
+@ApplicationScoped
+public class Durable {
+    private static final Logger LOG = Logger.getLogger(Durable.class);
+    private static final int OUTBOX_BATCH = 500;
+
+    private final ExecutionStore store;
+    private final OrderPublisher publisher;
+    private volatile String failure;
+
+    public Durable(ExecutionStore store, OrderPublisher publisher) {
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(maxDelay = 5000)
+    public void store(StepResult result) {
+        try {
+            store.commit(result);
+            failure = null;
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Publishes every stored order event, oldest first; returns how many. */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(maxDelay = 5000)
+    public int publishOutbox() {
+        try {
+            int published = 0;
+            List<ExecutionStore.OutboxRow> rows = store.outbox(OUTBOX_BATCH);
+            while (!rows.isEmpty()) {
+                publisher.send(rows);
+                store.published(rows);
+                published += rows.size();
+                rows = rows.size() < OUTBOX_BATCH ? List.of() : store.outbox(OUTBOX_BATCH);
+            }
+            failure = null;
+            return published;
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Why the last attempt failed, or null while writes work. */
+    public String failure() {
+        return failure;
+    }
+
+    private void failed(RuntimeException e) {
+        if (failure == null) {
+            LOG.errorf("%s; retrying until it works (check PostgreSQL and Kafka)", e.getMessage());
+        }
+        failure = e.getMessage();
+    }
+}

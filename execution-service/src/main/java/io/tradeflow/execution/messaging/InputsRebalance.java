@@ -1,0 +1,38 @@
+package io.tradeflow.execution.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import java.util.Collection;
+
+/**
+ * When partitions move (the range assignor revokes all of them on every rebalance), the in-memory state is
+ * reloaded from PostgreSQL before the next record: another instance may have traded those symbols meanwhile, and
+ * Kafka delivers again everything this instance had not acknowledged.
+ */
+@ApplicationScoped
+@Identifier("execution-service.inputs-rebalance")
+public class InputsRebalance implements KafkaConsumerRebalanceListener {
+    private static final Logger LOG = Logger.getLogger(InputsRebalance.class);
+
+    private final ExecutionState state;
+
+    public InputsRebalance(ExecutionState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        LOG.infof("Assigned %s", partitions);
+        state.invalidate();
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        state.invalidate();
+    }
+}

@@ -1,0 +1,236 @@
+package io.tradeflow.execution.persistence;
+
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.execution.Halt;
+import io.tradeflow.core.execution.PaperAccount;
+import io.tradeflow.core.order.DenyReason;
+import io.tradeflow.execution.domain.SeriesMerge;
+import io.tradeflow.execution.domain.StepResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL, schema {@code execution} (Flyway {@code db/migration}): execution-service's source of truth. One
+ * {@link #commit} per step writes, in one transaction, the intents and order states, the order events into the
+ * outbox, every signal's outcome, the changed paper accounts, new halts and the series' progress; so a crash leaves
+ * either all of a step or none of it. Plain JDBC: a handful of fixed statements, no entity lifecycle to manage.
+ */
+public final class ExecutionStore {
+    private final DataSource dataSource;
+    private final PaperAccountRows accounts = new PaperAccountRows();
+
+    public ExecutionStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Everything the service needs in memory at start. */
+    public record Loaded(List<PaperAccount> accounts, List<Halt> halts, Map<SeriesMerge.Series, Long> progress) {
+    }
+
+    /** An order event stored but not yet acknowledged by Kafka. */
+    public record OutboxRow(long seq, String eventId, String topic, String key, byte[] payload) {
+    }
+
+    public Loaded load() {
+        try (Connection connection = dataSource.getConnection()) {
+            return new Loaded(accounts.load(connection), halts(connection), progress(connection));
+        } catch (SQLException e) {
+            throw new StoreException("Reading the execution state from PostgreSQL failed", e);
+        }
+    }
+
+    public void commit(StepResult result) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (OrderUpdated order : result.orders()) {
+                    intent(connection, order);
+                    order(connection, order);
+                    outbox(connection, order);
+                }
+                for (StepResult.SignalOutcome outcome : result.signals()) {
+                    signal(connection, outcome);
+                }
+                for (PaperAccount account : result.accounts()) {
+                    accounts.save(connection, account);
+                }
+                for (Halt halt : result.halts()) {
+                    halt(connection, halt);
+                }
+                progress(connection, result.step().series(), result.step().openTime());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Storing step " + result.step().series() + " " + result.step().openTime() + " failed", e);
+        }
+    }
+
+    /** Stored events Kafka has not acknowledged yet, oldest first. */
+    public List<OutboxRow> outbox(int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select seq, event_id, topic, record_key, payload from outbox order by seq limit ?")) {
+            select.setInt(1, limit);
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("Reading the outbox failed", e);
+        }
+    }
+
+    /** Forgets outbox rows Kafka acknowledged. */
+    public void published(List<OutboxRow> rows) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from outbox where seq = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(OutboxRow::seq).toArray()));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Deleting published outbox rows failed", e);
+        }
+    }
+
+    /** Lifts a halt; false when the bot was not halted. */
+    public boolean resume(String botId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from bot_halts where bot_id = ?")) {
+            delete.setString(1, botId);
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StoreException("Resuming bot " + botId + " failed", e);
+        }
+    }
+
+    private static void intent(Connection connection, OrderUpdated order) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into order_intents (client_order_id, signal_id, bot_id, symbol, venue, role, side, type, quantity,
+                    trigger_price, reduce_only) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (client_order_id) do nothing""")) {
+            insert.setString(1, order.clientOrderId());
+            insert.setString(2, order.signalId());
+            insert.setString(3, order.botId());
+            insert.setString(4, order.symbol().value());
+            insert.setString(5, order.venue().name());
+            insert.setString(6, order.role().name());
+            insert.setString(7, order.side().name());
+            insert.setString(8, order.type().name());
+            insert.setBigDecimal(9, order.quantity());
+            insert.setBigDecimal(10, order.triggerPrice());
+            insert.setBoolean(11, order.reduceOnly());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void order(Connection connection, OrderUpdated order) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into orders (client_order_id, status, filled_quantity, average_price, deny_reason, reject_reason,
+                    event_time) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (client_order_id) do update set status = excluded.status,
+                    filled_quantity = excluded.filled_quantity, average_price = excluded.average_price,
+                    deny_reason = excluded.deny_reason, reject_reason = excluded.reject_reason,
+                    event_time = excluded.event_time, updated_at = now()""")) {
+            upsert.setString(1, order.clientOrderId());
+            upsert.setString(2, order.status().name());
+            upsert.setBigDecimal(3, order.filledQuantity());
+            upsert.setBigDecimal(4, order.averagePrice());
+            upsert.setString(5, order.denyReason());
+            upsert.setString(6, order.rejectReason());
+            upsert.setLong(7, order.eventTime());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void outbox(Connection connection, OrderUpdated order) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into outbox (event_id, topic, record_key, payload) values (?, ?, ?, ?)")) {
+            insert.setString(1, order.eventId());
+            insert.setString(2, Topics.ORDERS);
+            insert.setString(3, order.key());
+            insert.setBytes(4, EventCodec.encode(order));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void signal(Connection connection, StepResult.SignalOutcome outcome) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into signals (signal_id, bot_id, action, outcome, detail, received_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (signal_id) do nothing""")) {
+            insert.setString(1, outcome.signal().signalId());
+            insert.setString(2, outcome.signal().botId());
+            insert.setString(3, outcome.signal().action().name());
+            insert.setString(4, outcome.outcome().name());
+            insert.setString(5, outcome.detail());
+            insert.setLong(6, outcome.receivedAt());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void halt(Connection connection, Halt halt) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into bot_halts (bot_id, reason, detail, halted_at) values (?, ?, ?, ?)
+                on conflict (bot_id) do update set reason = excluded.reason, detail = excluded.detail,
+                    halted_at = excluded.halted_at""")) {
+            upsert.setString(1, halt.botId());
+            upsert.setString(2, halt.reason().code());
+            upsert.setString(3, halt.detail());
+            upsert.setLong(4, halt.at());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void progress(Connection connection, SeriesMerge.Series series, long openTime) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into series_progress (symbol, kline_interval, processed_through) values (?, ?, ?)
+                on conflict (symbol, kline_interval) do update
+                    set processed_through = greatest(series_progress.processed_through, excluded.processed_through)""")) {
+            upsert.setString(1, series.symbol().value());
+            upsert.setString(2, series.interval().code());
+            upsert.setLong(3, openTime);
+            upsert.executeUpdate();
+        }
+    }
+
+    private static List<Halt> halts(Connection connection) throws SQLException {
+        List<Halt> halts = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select bot_id, reason, detail, halted_at from bot_halts");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                halts.add(new Halt(rs.getString(1), DenyReason.ofCode(rs.getString(2)),
+                        rs.getString(3), rs.getLong(4)));
+            }
+        }
+        return halts;
+    }
+
+    private static Map<SeriesMerge.Series, Long> progress(Connection connection) throws SQLException {
+        Map<SeriesMerge.Series, Long> progress = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select symbol, kline_interval, processed_through from series_progress");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                progress.put(new SeriesMerge.Series(new Symbol(rs.getString(1)),
+                        Interval.fromCode(rs.getString(2))), rs.getLong(3));
+            }
+        }
+        return progress;
+    }
+}

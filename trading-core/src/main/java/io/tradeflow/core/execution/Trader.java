@@ -1,0 +1,296 @@
+package io.tradeflow.core.execution;
+
+import io.tradeflow.core.domain.BotStatus;
+import io.tradeflow.core.domain.Direction;
+import io.tradeflow.core.domain.OrderRole;
+import io.tradeflow.core.domain.OrderType;
+import io.tradeflow.core.domain.Side;
+import io.tradeflow.core.domain.SignalAction;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.order.Denial;
+import io.tradeflow.core.order.DenyReason;
+import io.tradeflow.core.order.Sizing;
+import io.tradeflow.core.order.SymbolRules;
+import io.tradeflow.core.position.Position;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns a signal into orders: decides from the bot's real position at its venue (the strategy never sees stop-outs,
+ * so its own idea can be stale), runs the pre-trade risk checks, sizes the entry to the symbol's rules and asks the
+ * venue. Every refusal is a {@code DENIED} order event with a {@link DenyReason}.
+ *
+ * <table>
+ *   <caption>What a signal does</caption>
+ *   <tr><th>signal</th><th>held at the venue</th><th>orders</th></tr>
+ *   <tr><td>ENTER_x</td><td>nothing</td><td>entry at market, then stop-loss and take-profit</td></tr>
+ *   <tr><td>ENTER_x</td><td>x</td><td>DENIED {@code position-open}</td></tr>
+ *   <tr><td>ENTER_x</td><td>the opposite</td><td>exit at market, cancel its bracket, then the entry as above</td></tr>
+ *   <tr><td>EXIT_x</td><td>x</td><td>exit at market, cancel the bracket</td></tr>
+ *   <tr><td>EXIT_x</td><td>nothing or the opposite</td><td>none (outcome {@link Outcome#NOTHING_TO_EXIT})</td></tr>
+ * </table>
+ *
+ * <p>Checks, in order: bot running, venue available (any signal); then for entries only (exits reduce risk and always
+ * run): stale signal, halted, daily loss limit, max drawdown (both halt the bot), symbol rules known, quantity and
+ * notional within the rules, max open positions of the bot and in total, max notional of the symbol and in total,
+ * margin. Deterministic: nothing but the signal's receipt time (for staleness) comes from the clock.
+ *
+ * <p>One thread feeds it signals; {@link #resume} may come from another.
+ */
+public final class Trader {
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    /** What a signal came to. */
+    public enum Outcome { ENTERED, EXITED, REVERSED, DENIED, NOTHING_TO_EXIT }
+
+    /**
+     * @param orders the order events, in order
+     * @param detail a sentence for the log: why denied, what was entered
+     */
+    public record Decision(List<OrderUpdated> orders, Outcome outcome, String detail) {
+    }
+
+    private final Function<Venue, Optional<TradingVenue>> venues;
+    private final Function<Symbol, Optional<SymbolRules>> rules;
+    private final RiskLimits limits;
+    private final Exposure exposure;
+    private final LongSupplier clock;
+    private final Map<String, Halt> halts = new ConcurrentHashMap<>();
+    private final List<Halt> newHalts = new ArrayList<>();
+
+    /**
+     * @param venues   the venue of each kind that can take orders here; empty for one that cannot
+     * @param exposure what all bots hold, for the limits across bots
+     * @param clock    wall-clock epoch ms, only for {@code producedAt}
+     */
+    public Trader(Function<Venue, Optional<TradingVenue>> venues, Function<Symbol, Optional<SymbolRules>> rules,
+                  RiskLimits limits, Exposure exposure, LongSupplier clock) {
+        this.venues = venues;
+        this.rules = rules;
+        this.limits = limits;
+        this.exposure = exposure;
+        this.clock = clock;
+    }
+
+    /** Puts back a halt read from storage. */
+    public void restoreHalt(Halt halt) {
+        halts.put(halt.botId(), halt);
+    }
+
+    public Optional<Halt> halt(String botId) {
+        return Optional.ofNullable(halts.get(botId));
+    }
+
+    /** Lifts the bot's halt; returns it, or empty when the bot was not halted. */
+    public Optional<Halt> resume(String botId) {
+        return Optional.ofNullable(halts.remove(botId));
+    }
+
+    /** Halts tripped since the last call, for the caller to store with the events. */
+    public List<Halt> drainNewHalts() {
+        List<Halt> result = List.copyOf(newHalts);
+        newHalts.clear();
+        return result;
+    }
+
+    /**
+     * @param bot        the bot's definition as last read from {@code bots.v1}; null when unknown or deleted
+     * @param receivedAt epoch ms the signal reached execution, for the staleness check
+     */
+    public Decision onSignal(SignalGenerated signal, BotDefinition bot, long receivedAt) {
+        SignalAction action = signal.action();
+        OrderRole role = action.isEntry() ? OrderRole.ENTRY : OrderRole.EXIT;
+        if (bot == null || bot.status() != BotStatus.RUNNING) {
+            return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.BOT_NOT_RUNNING, "bot "
+                    + signal.botId() + (bot == null ? " is not defined on bots.v1" : " is " + bot.status())));
+        }
+        Optional<TradingVenue> found = venues.apply(bot.venue());
+        if (found.isEmpty()) {
+            return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.VENUE_UNAVAILABLE,
+                    "venue " + bot.venue() + " is not available here (paper only until the Binance venue exists)"));
+        }
+        TradingVenue venue = found.get();
+        Optional<Position> held = venue.position(bot.botId());
+        if (action.isExit()) {
+            if (held.isEmpty() || held.get().direction() != action.direction()) {
+                return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "no " + action.direction() + " position held"
+                        + held.map(p -> " (holds " + p.direction() + ")").orElse(""));
+            }
+            return exitAndCancel(signal, bot, venue, held.get()).map(orders -> new Decision(orders, Outcome.EXITED,
+                    "exited " + held.get().quantity().toPlainString())).orElseGet(() -> unknownSymbol(signal, bot, role));
+        }
+        if (held.isPresent() && held.get().direction() == action.direction()) {
+            return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.POSITION_OPEN,
+                    "already " + action.direction() + " " + held.get().quantity().toPlainString()));
+        }
+        List<OrderUpdated> orders = new ArrayList<>();
+        if (held.isPresent()) {
+            Optional<List<OrderUpdated>> exit = exitAndCancel(signal, bot, venue, held.get());
+            if (exit.isEmpty()) {
+                return unknownSymbol(signal, bot, role);
+            }
+            orders.addAll(exit.get());
+        }
+        Decision entry = enter(signal, bot, venue, receivedAt);
+        orders.addAll(entry.orders());
+        Outcome outcome = held.isPresent() && entry.outcome() == Outcome.ENTERED ? Outcome.REVERSED : entry.outcome();
+        String detail = held.isPresent() ? "exited " + held.get().direction() + ", " + entry.detail() : entry.detail();
+        return new Decision(List.copyOf(orders), outcome, detail);
+    }
+
+    private Decision enter(SignalGenerated signal, BotDefinition bot, TradingVenue venue, long receivedAt) {
+        long age = receivedAt - signal.producedAt();
+        if (age > limits.maxSignalDelay().toMillis()) {
+            return denied(signal, bot, OrderRole.ENTRY, BigDecimal.ZERO, new Denial(DenyReason.STALE_SIGNAL, "reached "
+                    + "execution " + age + " ms after it was produced (max-signal-delay " + limits.maxSignalDelay() + ")"));
+        }
+        Optional<Denial> halted = haltCheck(signal, bot, venue);
+        if (halted.isPresent()) {
+            return denied(signal, bot, OrderRole.ENTRY, BigDecimal.ZERO, halted.get());
+        }
+        Optional<SymbolRules> symbolRules = rules.apply(bot.symbol());
+        if (symbolRules.isEmpty()) {
+            return unknownSymbol(signal, bot, OrderRole.ENTRY);
+        }
+        SymbolRules r = symbolRules.get();
+        BigDecimal price = signal.referencePrice();
+        BigDecimal quantity = Sizing.quantity(r, bot.risk().marginPerTrade(), bot.risk().leverage(), price);
+        Direction direction = signal.action().direction();
+        PlaceOrder entry = order(signal, bot, r, OrderRole.ENTRY, direction == Direction.LONG ? Side.BUY : Side.SELL,
+                OrderType.MARKET, quantity, null, false);
+        Optional<Denial> refused = r.checkMarketOrder(quantity, price, false)
+                .or(() -> limitsCheck(bot, r, venue, quantity, price))
+                .or(() -> venue.affordable(entry));
+        if (refused.isPresent()) {
+            return denied(signal, bot, OrderRole.ENTRY, quantity, refused.get());
+        }
+        List<OrderUpdated> orders = new ArrayList<>(venue.market(entry));
+        Side close = entry.side() == Side.BUY ? Side.SELL : Side.BUY;
+        BigDecimal stop = r.roundStopLoss(direction, signal.stopLoss());
+        BigDecimal target = r.roundTakeProfit(direction, signal.takeProfit());
+        orders.addAll(venue.conditional(order(signal, bot, r, OrderRole.STOP_LOSS, close, OrderType.STOP_MARKET,
+                quantity, stop, true)));
+        orders.addAll(venue.conditional(order(signal, bot, r, OrderRole.TAKE_PROFIT, close,
+                OrderType.TAKE_PROFIT_MARKET, quantity, target, true)));
+        return new Decision(orders, Outcome.ENTERED, "entered " + direction + " " + quantity.toPlainString()
+                + ", stop " + stop.toPlainString() + ", target " + target.toPlainString());
+    }
+
+    private Optional<Denial> haltCheck(SignalGenerated signal, BotDefinition bot, TradingVenue venue) {
+        Halt halt = halts.get(bot.botId());
+        if (halt != null) {
+            return Optional.of(new Denial(DenyReason.HALTED, "halted since " + halt.at() + " (" + halt.reason().code()
+                    + ": " + halt.detail() + "); resume the bot to trade again"));
+        }
+        Optional<Balances> balances = venue.balances(bot.botId());
+        if (balances.isEmpty()) {
+            return Optional.empty();
+        }
+        Balances b = balances.get();
+        long today = Math.floorDiv(signal.eventTime(), 86_400_000L);
+        if (b.day() == today && b.dayStartBalance().signum() > 0) {
+            BigDecimal loss = percentBelow(b.balance(), b.dayStartBalance());
+            if (loss.compareTo(limits.dailyLossPercent()) >= 0) {
+                return Optional.of(trip(bot, DenyReason.DAILY_LOSS_LIMIT, "balance " + b.balance().toPlainString()
+                        + " is " + loss.toPlainString() + "% below the day's start " + b.dayStartBalance().toPlainString()
+                        + " (limit " + limits.dailyLossPercent().toPlainString() + "%)", signal.eventTime()));
+            }
+        }
+        if (b.peakBalance().signum() > 0) {
+            BigDecimal drawdown = percentBelow(b.balance(), b.peakBalance());
+            if (drawdown.compareTo(limits.maxDrawdownPercent()) >= 0) {
+                return Optional.of(trip(bot, DenyReason.MAX_DRAWDOWN, "balance " + b.balance().toPlainString() + " is "
+                        + drawdown.toPlainString() + "% below its peak " + b.peakBalance().toPlainString()
+                        + " (limit " + limits.maxDrawdownPercent().toPlainString() + "%)", signal.eventTime()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Denial trip(BotDefinition bot, DenyReason reason, String detail, long at) {
+        Halt halt = new Halt(bot.botId(), reason, detail, at);
+        halts.put(bot.botId(), halt);
+        newHalts.add(halt);
+        return new Denial(reason, detail + "; the bot is halted until resumed");
+    }
+
+    private Optional<Denial> limitsCheck(BotDefinition bot, SymbolRules r, TradingVenue venue, BigDecimal quantity,
+                                         BigDecimal price) {
+        int botPositions = venue.position(bot.botId()).isPresent() ? 1 : 0;
+        if (botPositions >= bot.risk().maxOpenPositions()) {
+            return Optional.of(new Denial(DenyReason.MAX_OPEN_POSITIONS, "bot holds " + botPositions
+                    + " of its " + bot.risk().maxOpenPositions() + " positions"));
+        }
+        if (exposure.openPositions() >= limits.maxOpenPositions()) {
+            return Optional.of(new Denial(DenyReason.MAX_OPEN_POSITIONS_TOTAL, "all bots hold "
+                    + exposure.openPositions() + " positions (max-open-positions " + limits.maxOpenPositions() + ")"));
+        }
+        BigDecimal notional = r.notional(quantity, price);
+        BigDecimal symbolAfter = exposure.openNotional(bot.symbol()).add(notional);
+        if (symbolAfter.compareTo(limits.maxNotionalPerSymbol()) > 0) {
+            return Optional.of(new Denial(DenyReason.MAX_NOTIONAL_SYMBOL, "open notional of " + bot.symbol()
+                    + " would be " + symbolAfter.toPlainString() + " (max-notional-per-symbol "
+                    + limits.maxNotionalPerSymbol().toPlainString() + ")"));
+        }
+        BigDecimal totalAfter = exposure.openNotional().add(notional);
+        if (totalAfter.compareTo(limits.maxNotionalTotal()) > 0) {
+            return Optional.of(new Denial(DenyReason.MAX_NOTIONAL_TOTAL, "open notional of all bots would be "
+                    + totalAfter.toPlainString() + " (max-notional-total " + limits.maxNotionalTotal().toPlainString() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** Exit at market and cancel the bracket; empty when the symbol's rules are unknown. */
+    private Optional<List<OrderUpdated>> exitAndCancel(SignalGenerated signal, BotDefinition bot, TradingVenue venue,
+                                                       Position held) {
+        Optional<SymbolRules> symbolRules = rules.apply(bot.symbol());
+        if (symbolRules.isEmpty()) {
+            return Optional.empty();
+        }
+        Side side = held.direction() == Direction.LONG ? Side.SELL : Side.BUY;
+        List<OrderUpdated> orders = new ArrayList<>(venue.market(order(signal, bot, symbolRules.get(), OrderRole.EXIT,
+                side, OrderType.MARKET, held.quantity(), null, true)));
+        orders.addAll(venue.cancelWorking(bot.botId(), signal.eventTime()));
+        return Optional.of(orders);
+    }
+
+    private Decision unknownSymbol(SignalGenerated signal, BotDefinition bot, OrderRole role) {
+        return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.UNKNOWN_SYMBOL,
+                "no symbol rules (exchangeInfo) for " + signal.symbol()));
+    }
+
+    private Decision denied(SignalGenerated signal, BotDefinition bot, OrderRole role, BigDecimal quantity,
+                            Denial denial) {
+        Direction direction = signal.action().direction();
+        boolean entry = role == OrderRole.ENTRY;
+        Side side = (direction == Direction.LONG) == entry ? Side.BUY : Side.SELL;
+        OrderEvents events = new OrderEvents(ClientOrderIds.of(signal.signalId(), role), signal.botId(),
+                signal.signalId(), signal.symbol(), bot == null ? Venue.PAPER : bot.venue(), role, side, OrderType.MARKET,
+                quantity, null, !entry);
+        return new Decision(List.of(events.denied(denial, signal.eventTime(), clock.getAsLong())), Outcome.DENIED,
+                denial.reason().code() + ": " + denial.detail());
+    }
+
+    private static PlaceOrder order(SignalGenerated signal, BotDefinition bot, SymbolRules r, OrderRole role, Side side,
+                                    OrderType type, BigDecimal quantity, BigDecimal trigger, boolean reduceOnly) {
+        return new PlaceOrder(ClientOrderIds.of(signal.signalId(), role), signal.signalId(), bot, r, role, side, type,
+                quantity, trigger, reduceOnly, signal.referencePrice(), signal.klineOpenTime(), signal.eventTime());
+    }
+
+    /** How many percent {@code value} is below {@code reference}, 4 places. */
+    private static BigDecimal percentBelow(BigDecimal value, BigDecimal reference) {
+        return reference.subtract(value).multiply(HUNDRED).divide(reference, 4, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tradeflow.core.execution;
+
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.order.Denial;
+import io.tradeflow.core.position.Position;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a bot's orders go: the paper venue here, Binance later. {@link Trader} decides what a signal does from what
+ * the venue says the bot holds, never from what the strategy assumes, then asks the venue to do it. Every method
+ * returns the order events it caused, in order, for {@code orders.v1}.
+ */
+public interface TradingVenue {
+
+    /** The bot's open position at the venue, empty when flat. */
+    Optional<Position> position(String botId);
+
+    /** The bot's balances, empty before its first order. */
+    Optional<Balances> balances(String botId);
+
+    /** Why the bot cannot afford the entry (margin plus fee), or empty when it can. */
+    Optional<Denial> affordable(PlaceOrder entry);
+
+    /** Places a MARKET order (the paper venue fills it at once). */
+    List<OrderUpdated> market(PlaceOrder order);
+
+    /** Places a reduce-only STOP_MARKET or TAKE_PROFIT_MARKET order that rests until triggered or canceled. */
+    List<OrderUpdated> conditional(PlaceOrder order);
+
+    /** Cancels every resting order of the bot. */
+    List<OrderUpdated> cancelWorking(String botId, long time);
+}
