@@ -77,7 +77,10 @@ create table paper_positions (
     fees            text    not null,
     closed_quantity numeric not null,
     exit_price      numeric,
-    opened_at       bigint  not null
+    opened_at       bigint  not null,
+    -- running totals of the fills (Position.entryValue/exitValue), so averages reload exactly
+    entry_value     numeric not null,
+    exit_value      numeric not null
 );
 
 create table paper_working_orders (

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Every setting of the service, under {@code tradeflow.execution}; each can also be set as an environment variable. */
 @ConfigMapping(prefix = "tradeflow.execution")
@@ -17,6 +20,17 @@ public interface ExecutionConfig {
     Binance binance();
 
     Outbox outbox();
+
+    SymbolRulesFiles symbolRules();
+
+    interface SymbolRulesFiles {
+        /**
+         * exchangeInfo files (USD-M format, e.g. a saved {@code /fapi/v1/exchangeInfo} answer) whose symbols take
+         * precedence over Binance's and the shipped snapshot: rules of symbols Binance does not list, for paper
+         * trading, or rules frozen for a reproducible replay. None by default.
+         */
+        Optional<List<Path>> files();
+    }
 
     interface Paper {
         /** Basis points every paper fill moves against the trader. */

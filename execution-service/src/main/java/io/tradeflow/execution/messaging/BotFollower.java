@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
@@ -14,14 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Priority;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -38,12 +32,12 @@ public class BotFollower implements TopicFollower.Listener {
     private final BotRegistry bots;
     private final OutboxRecovery recovery;
     private final ChannelRegistry channels;
-    private final Emitter<byte[]> deadLetters;
+    private final DeadLetters deadLetters;
     private final String bootstrapServers;
     private volatile TopicFollower follower;
 
     public BotFollower(BotRegistry bots, OutboxRecovery recovery, ChannelRegistry channels,
-                       @Channel("dead-letters") Emitter<byte[]> deadLetters,
+                       DeadLetters deadLetters,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bots = bots;
         this.recovery = recovery;
@@ -109,17 +103,9 @@ public class BotFollower implements TopicFollower.Listener {
         }
     }
 
+
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        LOG.errorf("Unreadable record at %s-%d offset %d sent to %s: %s", record.topic(), record.partition(), record.offset(),
-                Topics.dlq(Topics.BOTS), reason);
-        var headers = new RecordHeaders();
-        headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        deadLetters.send(Message.of(record.value() == null ? new byte[0] : record.value()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.dlq(Topics.BOTS)).withKey(record.key())
-                        .withHeaders(headers).build()));
+        deadLetters.send(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason);
     }
 
     private void resumeInputs() {

@@ -1,9 +1,9 @@
 package io.tradeflow.execution.messaging;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.tradeflow.execution.domain.StepResult;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 

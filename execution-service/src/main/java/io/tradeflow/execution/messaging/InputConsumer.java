@@ -2,7 +2,6 @@ package io.tradeflow.execution.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Event;
 import io.tradeflow.core.event.KlineClosed;
@@ -15,14 +14,10 @@ import io.tradeflow.execution.domain.SeriesMerge;
 import io.tradeflow.execution.domain.StepResult;
 import io.tradeflow.execution.metrics.ExecutionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,10 +38,9 @@ public class InputConsumer {
     private final ExecutionState state;
     private final Durable durable;
     private final ExecutionMetrics metrics;
-    private final Emitter<byte[]> deadLetters;
+    private final DeadLetters deadLetters;
 
-    public InputConsumer(ExecutionState state, Durable durable, ExecutionMetrics metrics,
-                         @Channel("dead-letters") Emitter<byte[]> deadLetters) {
+    public InputConsumer(ExecutionState state, Durable durable, ExecutionMetrics metrics, DeadLetters deadLetters) {
         this.state = state;
         this.durable = durable;
         this.metrics = metrics;
@@ -70,7 +64,8 @@ public class InputConsumer {
                 default -> throw new IllegalArgumentException("a " + event.eventType() + " does not belong on " + record.getTopic());
             }
         } catch (RuntimeException e) {
-            deadLetter(record, e.getMessage());
+            deadLetters.send(record.getTopic(), record.getPartition(), record.getOffset(), record.getKey(),
+                    record.getRecord().value(), e.getMessage());
             return message.ack();
         }
         for (SeriesMerge.Step step : merge.ready()) {
@@ -117,19 +112,5 @@ public class InputConsumer {
             throw new IllegalArgumentException("key '" + record.getKey() + "' is not the event's symbol " + event.key());
         }
         return event;
-    }
-
-    private void deadLetter(IncomingKafkaRecordMetadata<String, byte[]> record, String reason) {
-        String dlq = Topics.dlq(record.getTopic());
-        LOG.errorf("Unreadable record at %s-%d offset %d sent to %s: %s", record.getTopic(), record.getPartition(),
-                record.getOffset(), dlq, reason);
-        var headers = new RecordHeaders();
-        headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.getPartition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.getOffset()).getBytes(StandardCharsets.UTF_8));
-        byte[] value = record.getRecord().value();
-        deadLetters.send(Message.of(value == null ? new byte[0] : value).addMetadata(OutgoingKafkaRecordMetadata
-                .<String>builder().withTopic(dlq).withKey(record.getKey()).withHeaders(headers).build()));
     }
 }

@@ -82,8 +82,8 @@ final class PaperAccountRows {
     private static void insertPosition(Connection connection, String botId, Position p) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into paper_positions (bot_id, symbol, contract, contract_size, margin_asset, direction, quantity,
-                    entry_price, realized_pnl, fees, closed_quantity, exit_price, opened_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    entry_price, realized_pnl, fees, closed_quantity, exit_price, opened_at, entry_value, exit_value)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, botId);
             insert.setString(2, p.symbol().value());
             insert.setString(3, p.contract().name());
@@ -98,6 +98,8 @@ final class PaperAccountRows {
             insert.setBigDecimal(11, p.closedQuantity());
             insert.setBigDecimal(12, p.exitPrice());
             insert.setLong(13, p.openedAt());
+            insert.setBigDecimal(14, p.entryValue());
+            insert.setBigDecimal(15, p.exitValue());
             insert.executeUpdate();
         }
     }
@@ -123,13 +125,14 @@ final class PaperAccountRows {
         Map<String, Position> positions = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 select bot_id, symbol, contract, contract_size, margin_asset, direction, quantity, entry_price,
-                    realized_pnl, fees, closed_quantity, exit_price, opened_at from paper_positions""");
+                    realized_pnl, fees, closed_quantity, exit_price, opened_at, entry_value, exit_value
+                from paper_positions""");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 positions.put(rs.getString(1), new Position(new Symbol(rs.getString(2)), Contract.valueOf(rs.getString(3)),
                         rs.getBigDecimal(4), rs.getString(5), Direction.valueOf(rs.getString(6)), rs.getBigDecimal(7),
                         rs.getBigDecimal(8), rs.getBigDecimal(9), fees(rs.getString(10)), rs.getBigDecimal(11),
-                        rs.getBigDecimal(12), rs.getLong(13), 0));
+                        rs.getBigDecimal(12), rs.getLong(13), 0, rs.getBigDecimal(14), rs.getBigDecimal(15)));
             }
         }
         return positions;

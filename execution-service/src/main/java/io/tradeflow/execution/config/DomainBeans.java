@@ -1,0 +1,59 @@
+package io.tradeflow.execution.config;
+
+import io.agroal.api.AgroalDataSource;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.execution.PaperSettings;
+import io.tradeflow.core.execution.PaperVenue;
+import io.tradeflow.core.execution.RiskLimits;
+import io.tradeflow.core.execution.Trader;
+import io.tradeflow.execution.domain.BotRegistry;
+import io.tradeflow.execution.domain.ExecutionEngine;
+import io.tradeflow.execution.metrics.ExecutionMetrics;
+import io.tradeflow.execution.persistence.ExecutionStore;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** Builds the plain-Java domain objects once, so the domain stays testable without Quarkus. */
+public class DomainBeans {
+
+    @Produces
+    @Singleton
+    BotRegistry botRegistry() {
+        return new BotRegistry();
+    }
+
+    @Produces
+    @Singleton
+    ExecutionStore executionStore(AgroalDataSource dataSource) {
+        return new ExecutionStore(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    PaperVenue paperVenue(ExecutionConfig config, SymbolRulesLookup rules, ExecutionMetrics metrics) {
+        ExecutionConfig.Paper paper = config.paper();
+        PaperVenue venue = new PaperVenue(new PaperSettings(paper.slippageBps(), paper.takerFeeBps(),
+                paper.startingBalance()), rules, System::currentTimeMillis);
+        metrics.openPaperPositions(venue::openPositions);
+        return venue;
+    }
+
+    @Produces
+    @Singleton
+    Trader trader(ExecutionConfig config, SymbolRulesLookup rules, PaperVenue paper) {
+        ExecutionConfig.Risk risk = config.risk();
+        RiskLimits limits = new RiskLimits(risk.maxOpenPositions(), risk.maxNotionalPerSymbol(),
+                risk.maxNotionalTotal(), risk.dailyLossPercent(), risk.maxDrawdownPercent(), risk.maxSignalDelay());
+        // Only the paper venue exists so far: TESTNET and LIVE bots are denied (venue-unavailable).
+        return new Trader(venue -> venue == Venue.PAPER ? Optional.of(paper) : Optional.empty(), rules, limits, paper,
+                System::currentTimeMillis);
+    }
+
+    @Produces
+    @Singleton
+    ExecutionEngine executionEngine(Trader trader, PaperVenue paper, BotRegistry bots) {
+        return new ExecutionEngine(trader, paper, bots);
+    }
+}
