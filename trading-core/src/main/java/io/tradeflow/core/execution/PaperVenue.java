@@ -129,12 +129,20 @@ public final class PaperVenue implements TradingVenue, Exposure {
         BigDecimal price = fillPrice(order.rules(), order.side(), order.referencePrice());
         Booked booked = book(account, order.rules(), order.side(), order.quantity(), price, order.bot().risk().leverage(),
                 order.clientOrderId(), order.time());
-        if (booked.account().flat()) {
-            booked = booked.withAccount(withWorking(booked.account(), List.of()));
+        List<OrderUpdated> result = new ArrayList<>(List.of(events.accepted(order.time(), clock.getAsLong()),
+                events.filled(price, booked.fill().fee(), booked.fill().feeAsset(), booked.fill().tradeId(),
+                        booked.realizedPnl(), order.time(), clock.getAsLong())));
+        PaperAccount after = booked.account();
+        if (after.flat() && !after.working().isEmpty()) {
+            // A flat account keeps no resting orders (a stop left behind would fire on the next position), and each
+            // one ends with an event, or orders.v1 would show it NEW for ever.
+            for (WorkingOrder resting : after.working()) {
+                result.add(OrderEvents.of(resting, after, Venue.PAPER).canceled(order.time(), clock.getAsLong()));
+            }
+            after = withWorking(after, List.of());
         }
-        store(booked.account());
-        return List.of(events.accepted(order.time(), clock.getAsLong()), events.filled(price, booked.fill().fee(),
-                booked.fill().feeAsset(), booked.fill().tradeId(), booked.realizedPnl(), order.time(), clock.getAsLong()));
+        store(after);
+        return result;
     }
 
     @Override
@@ -162,6 +170,19 @@ public final class PaperVenue implements TradingVenue, Exposure {
         }
         store(withWorking(account, List.of()));
         return events;
+    }
+
+    /**
+     * Day start and peak become the current balance, the day the UTC day of {@code time}: the daily loss and the
+     * drawdown count from here. Nothing for a bot without an account.
+     */
+    @Override
+    public void restartLossLimits(String botId, long time) {
+        PaperAccount a = accounts.get(botId);
+        if (a != null) {
+            store(new PaperAccount(a.botId(), a.symbol(), a.interval(), a.asset(), a.balance(), a.reservedMargin(),
+                    a.balance(), Math.floorDiv(time, DAY_MILLIS), a.balance(), a.position(), a.working(), a.fills()));
+        }
     }
 
     /**
@@ -222,6 +243,9 @@ public final class PaperVenue implements TradingVenue, Exposure {
         if (triggered == null) {
             return List.of();
         }
+        // Never before the position it closes: the kline after the entry's opens 1 ms after the entry's kline closed,
+        // which is often before the entry's own fill (at the signal's time, the close event's, some ms later).
+        time = Math.max(time, account.position().openedAt());
         SymbolRules symbolRules = rules.apply(account.symbol()).orElseThrow(() -> new IllegalStateException(
                 "no symbol rules for " + account.symbol() + " while " + account.botId() + " holds a position"));
         BigDecimal price = fillPrice(symbolRules, triggered.side(), base);
@@ -260,9 +284,6 @@ public final class PaperVenue implements TradingVenue, Exposure {
     }
 
     private record Booked(PaperAccount account, Fill fill, BigDecimal realizedPnl) {
-        Booked withAccount(PaperAccount replaced) {
-            return new Booked(replaced, fill, realizedPnl);
-        }
     }
 
     /** One fill into the account: position, margin, fee, realised PnL, day and peak. */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -68,6 +69,8 @@ public final class Trader {
     private final Exposure exposure;
     private final LongSupplier clock;
     private final Map<String, Halt> halts = new ConcurrentHashMap<>();
+    /** Bots resumed since their last entry: their loss limits restart from the balance at that entry. */
+    private final Set<String> resumed = ConcurrentHashMap.newKeySet();
     private final List<Halt> newHalts = new ArrayList<>();
 
     /**
@@ -87,15 +90,25 @@ public final class Trader {
     /** Puts back a halt read from storage. */
     public void restoreHalt(Halt halt) {
         halts.put(halt.botId(), halt);
+        resumed.remove(halt.botId());
     }
 
     public Optional<Halt> halt(String botId) {
         return Optional.ofNullable(halts.get(botId));
     }
 
-    /** Lifts the bot's halt; returns it, or empty when the bot was not halted. */
+    /**
+     * Lifts the bot's halt; returns it, or empty when the bot was not halted. The losses so far are accepted: from the
+     * bot's next entry its daily loss and drawdown count from its balance then
+     * ({@link TradingVenue#restartLossLimits}), or the breach that tripped the halt would trip it again at once (for
+     * good, for the drawdown, since a flat bot's balance cannot recover).
+     */
     public Optional<Halt> resume(String botId) {
-        return Optional.ofNullable(halts.remove(botId));
+        Halt lifted = halts.remove(botId);
+        if (lifted != null) {
+            resumed.add(botId);
+        }
+        return Optional.ofNullable(lifted);
     }
 
     /** Halts tripped since the last call, for the caller to store with the events. */
@@ -193,6 +206,9 @@ public final class Trader {
         if (halt != null) {
             return Optional.of(new Denial(DenyReason.HALTED, "halted since " + halt.at() + " (" + halt.reason().code()
                     + ": " + halt.detail() + "); resume the bot to trade again"));
+        }
+        if (resumed.remove(bot.botId())) {
+            // mutated
         }
         Optional<Balances> balances = venue.balances(bot.botId());
         if (balances.isEmpty()) {

@@ -23,7 +23,10 @@ public interface TradingVenue {
     /** Why the bot cannot afford the entry (margin plus fee), or empty when it can. */
     Optional<Denial> affordable(PlaceOrder entry);
 
-    /** Places a MARKET order (the paper venue fills it at once). */
+    /**
+     * Places a MARKET order (the paper venue fills it at once, and cancels the bot's resting orders when the fill leaves
+     * it flat).
+     */
     List<OrderUpdated> market(PlaceOrder order);
 
     /** Places a reduce-only STOP_MARKET or TAKE_PROFIT_MARKET order that rests until triggered or canceled. */
@@ -31,4 +34,11 @@ public interface TradingVenue {
 
     /** Cancels every resting order of the bot. */
     List<OrderUpdated> cancelWorking(String botId, long time);
+
+    /**
+     * Makes the bot's daily loss and drawdown count from its current balance ({@link Balances}: day start and peak
+     * become the balance, the day the UTC day of {@code time}, epoch ms). {@link Trader} calls it at the first entry
+     * after a resume: the resume accepted the losses so far.
+     */
+    void restartLossLimits(String botId, long time);
 }

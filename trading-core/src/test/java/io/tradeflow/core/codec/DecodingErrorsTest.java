@@ -262,7 +262,7 @@ class DecodingErrorsTest {
                 () -> EventCodec.decodeAny(json.toString()));
 
         assertThat(error).hasMessage("Event: field 'eventType' has unknown value 'KlineOpened' (expected one of"
-                + " KlineClosed, IndicatorsComputed, SignalGenerated, OrderUpdated, PositionChanged, BotDefinition)");
+                + " KlineClosed, IndicatorsComputed, SignalGenerated, SignalWatermark, OrderUpdated, PositionChanged, BotDefinition)");
         assertThat(error.eventType()).isEqualTo("Event");
     }
 
@@ -375,10 +375,10 @@ class DecodingErrorsTest {
     void absentOptionalFieldsAreFine() {
         ObjectNode json = GoldenEvents.tree(OrderUpdated.class);
         for (String optional : new String[] {"exchangeOrderId", "signalId", "averagePrice", "lastFillQuantity",
-                "lastFillPrice", "fee", "feeAsset"}) {
+                "lastFillPrice", "fee", "feeAsset", "tradeId"}) {
             json.remove(optional);
         }
-        json.put("status", "NEW").put("filledQuantity", "0").put("eventId", "tf-btc-ema-cross-1700006400000-E-NEW-0");
+        json.put("status", "NEW").put("filledQuantity", "0").put("eventId", "tf-362da4596abd439568d5d88ec712-E-NEW-0");
 
         OrderUpdated order = EventCodec.decode(json.toString(), OrderUpdated.class);
 

@@ -11,6 +11,7 @@ import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.event.SignalWatermark;
 import io.tradeflow.core.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -25,6 +26,7 @@ class KafkaSerdeTest {
             KlineClosed.class, KlineClosedDeserializer::new,
             IndicatorsComputed.class, IndicatorsComputedDeserializer::new,
             SignalGenerated.class, SignalGeneratedDeserializer::new,
+            SignalWatermark.class, SignalWatermarkDeserializer::new,
             OrderUpdated.class, OrderUpdatedDeserializer::new,
             PositionChanged.class, PositionChangedDeserializer::new,
             BotDefinition.class, BotDefinitionDeserializer::new);

@@ -106,8 +106,8 @@ class EventConstructionTest {
         OrderUpdated nothingFilled = withFilled(filled, OrderStatus.NEW, "0.000");
 
         assertThat(sameStateOtherScale.eventId()).isEqualTo(filled.eventId())
-                .isEqualTo("tf-btc-ema-cross-1700006400000-E-FILLED-0.028");
-        assertThat(nothingFilled.eventId()).isEqualTo("tf-btc-ema-cross-1700006400000-E-NEW-0");
+                .isEqualTo("tf-362da4596abd439568d5d88ec712-E-FILLED-0.028");
+        assertThat(nothingFilled.eventId()).isEqualTo("tf-362da4596abd439568d5d88ec712-E-NEW-0");
     }
 
     @Test
