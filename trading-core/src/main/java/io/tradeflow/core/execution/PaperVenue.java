@@ -38,12 +38,14 @@ import java.util.function.LongSupplier;
  *
  * <ul>
  *   <li>MARKET (entry or exit): fills at once at the reference price moved against the trader by the slippage,
- *       rounded to the tick against the trader (buy up, sell down).</li>
+ *       rounded to the tick against the trader (buy up, sell down). A fill that leaves the bot flat cancels its
+ *       resting orders.</li>
  *   <li>STOP_MARKET / TAKE_PROFIT_MARKET (reduce-only): checked on every kline of the bot's interval after the
  *       entry's kline. A kline that opens beyond the trigger fills at its open (a gap); otherwise a low/high that
  *       reaches the trigger fills at the trigger. When both are reached in one kline the stop fills (we cannot know
  *       which came first, so the choice that costs more), unless the kline opened beyond the target, which then
- *       certainly came first. Slippage as for market orders. When one fills, the other is canceled.</li>
+ *       certainly came first. Slippage as for market orders. When one fills, the other is canceled. Fill time: the
+ *       open for a gap, the close otherwise, never before the entry's fill.</li>
  *   <li>Fees: {@code takerFeeBps} of the fill's notional in the margin asset, 8 places HALF_EVEN.</li>
  *   <li>Wallet: margin reserved as notional / leverage at entry and released with the closed share; realised PnL
  *       and fees booked to the balance.</li>

@@ -208,7 +208,7 @@ public final class Trader {
                     + ": " + halt.detail() + "); resume the bot to trade again"));
         }
         if (resumed.remove(bot.botId())) {
-            // mutated
+            venue.restartLossLimits(bot.botId(), signal.eventTime());
         }
         Optional<Balances> balances = venue.balances(bot.botId());
         if (balances.isEmpty()) {

@@ -4,6 +4,7 @@ import io.tradeflow.core.domain.Direction;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.Side;
 import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.position.Position;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class SignalSemanticsTest {
                 sell.filled("35613.30", "0.4985862", null, time),
                 newStop.accepted(time),
                 newTarget.accepted(time));
+        assertThat(decision.orders()).extracting(OrderUpdated::eventId).doesNotHaveDuplicates();
         PaperAccount account = desk.account(BOT);
         assertThat(account.balance()).isEqualByComparingTo("9999.5939860"); // 10000.0925722 - 0.4985862
         assertThat(account.reservedMargin()).isEqualByComparingTo("99.71724");
