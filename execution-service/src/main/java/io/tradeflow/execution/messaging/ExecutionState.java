@@ -8,6 +8,9 @@ import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
 /**
  * The in-memory side of the service (paper accounts, halts, the merge) and how it is (re)built from PostgreSQL:
  * at start, and on the input thread after a rebalance took partitions away (Kafka then delivers again everything
@@ -22,6 +25,7 @@ public class ExecutionState {
     private final Trader trader;
     private final ExecutionEngine engine;
     private final SeriesMerge merge = new SeriesMerge();
+    private final ReentrantLock processing = new ReentrantLock();
     private volatile boolean stale = true;
     private volatile int waiting;
     private volatile long oldestWaiting;
@@ -50,11 +54,28 @@ public class ExecutionState {
         return engine;
     }
 
-    /** Lifts a bot's halt, in memory and in storage. False when it was not halted. */
-    public synchronized boolean resume(String botId) {
-        boolean stored = store.resume(botId);
-        boolean inMemory = trader.resume(botId).isPresent();
-        return stored || inMemory;
+    /**
+     * Lifts a bot's halt and restarts its loss limits from its balance now (else the breach that tripped it would
+     * trip it again at once), in memory and, in one transaction, in storage: a restart keeps the resume. Waits for
+     * the step in progress. False when the bot was not halted.
+     */
+    public boolean resume(String botId) {
+        return exclusively(() -> {
+            boolean inMemory = trader.resume(botId).isPresent();
+            paper.restartLossLimits(botId, System.currentTimeMillis());
+            boolean stored = store.resume(botId, paper.drainChanged());
+            return stored || inMemory;
+        });
+    }
+
+    /** Runs {@code work} while no step is processed: the input thread and a resume never interleave. */
+    <T> T exclusively(Supplier<T> work) {
+        processing.lock();
+        try {
+            return work.get();
+        } finally {
+            processing.unlock();
+        }
     }
 
     /** Open paper positions held in memory (every bot's account is loaded at start). */
@@ -78,11 +99,12 @@ public class ExecutionState {
         oldestWaiting = merge.oldestWaiting();
     }
 
-    private synchronized void reload() {
+    private void reload() {
         ExecutionStore.Loaded loaded = store.load();
         merge.clear();
         paper.accounts().forEach(account -> paper.forget(account.botId()));
         loaded.accounts().forEach(paper::restore);
+        trader.clearHalts();
         loaded.halts().forEach(trader::restoreHalt);
         loaded.progress().forEach(merge::doneThrough);
         stale = false;

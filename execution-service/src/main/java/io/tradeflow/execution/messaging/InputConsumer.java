@@ -49,8 +49,12 @@ public class InputConsumer {
 
     @Incoming("inputs")
     @Blocking
-    @SuppressWarnings("unchecked")
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        return state.exclusively(() -> process(message));
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletionStage<Void> process(Message<byte[]> message) {
         long receivedAt = System.currentTimeMillis();
         IncomingKafkaRecordMetadata<String, byte[]> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("a record without Kafka metadata"));

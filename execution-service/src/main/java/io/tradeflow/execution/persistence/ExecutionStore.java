@@ -109,12 +109,25 @@ public final class ExecutionStore {
         }
     }
 
-    /** Lifts a halt; false when the bot was not halted. */
-    public boolean resume(String botId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from bot_halts where bot_id = ?")) {
-            delete.setString(1, botId);
-            return delete.executeUpdate() > 0;
+    /**
+     * Lifts a halt and stores the accounts whose loss limits the resume restarted, in one transaction; false when
+     * the bot was not halted.
+     */
+    public boolean resume(String botId, List<PaperAccount> restarted) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("delete from bot_halts where bot_id = ?")) {
+                delete.setString(1, botId);
+                boolean halted = delete.executeUpdate() > 0;
+                for (PaperAccount account : restarted) {
+                    accounts.save(connection, account);
+                }
+                connection.commit();
+                return halted;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StoreException("Resuming bot " + botId + " failed", e);
         }

@@ -99,6 +99,14 @@ class KillSwitchTest {
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(again.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(again.body()).contains("exec-kill is not halted");
+
+        String metrics = get("/q/metrics").body();
+        assertThat(metrics).contains("tradeflow_orders_denied_total{reason=\"daily-loss-limit\"} 1.0")
+                .contains("tradeflow_execution_kline_to_order_seconds_count")
+                .contains("tradeflow_paper_positions_open");
+        HttpResponse<String> ready = get("/q/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"execution\"").contains("\"bots-loaded\": true");
     }
 
     private String storedHalt() throws SQLException {

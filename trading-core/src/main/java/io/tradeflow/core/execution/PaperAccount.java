@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param dayStartBalance balance before the first fill of {@code day}, for the daily loss limit
  * @param position        the open position, null when flat
  * @param working         resting conditional orders (the open position's stop-loss and take-profit)
- * @param fills           fills so far, numbering paper trade ids
+ * @param fills           how many fills the account has had
  */
 public record PaperAccount(String botId, Symbol symbol, Interval interval, String asset, BigDecimal balance,
                            BigDecimal reservedMargin, BigDecimal peakBalance, long day, BigDecimal dayStartBalance,

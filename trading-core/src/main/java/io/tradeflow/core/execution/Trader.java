@@ -93,6 +93,11 @@ public final class Trader {
         resumed.remove(halt.botId());
     }
 
+    /** Forgets every halt (before they are read from storage again). */
+    public void clearHalts() {
+        halts.clear();
+    }
+
     public Optional<Halt> halt(String botId) {
         return Optional.ofNullable(halts.get(botId));
     }
