@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -61,11 +62,22 @@ public final class KafkaTopics {
         }
     }
 
-    /** The bot's signals on signals.v1, in the order they were published. */
+    /** The bot's signals on signals.v1, in the order they were published (watermarks, the topic's other type, left out). */
     public static List<SignalGenerated> signalsOf(String bootstrap, String botId) {
         return readAll(bootstrap, Topics.SIGNALS).stream()
-                .map(record -> EventCodec.decode(record.value(), SignalGenerated.class))
+                .map(record -> EventCodec.decodeAny(record.value()))
+                .filter(SignalGenerated.class::isInstance)
+                .map(SignalGenerated.class::cast)
                 .filter(signal -> signal.botId().equals(botId))
+                .toList();
+    }
+
+    /** The records of signals.v1 keyed by {@code symbol}, in offset order within each partition. */
+    public static List<ConsumerRecord<String, byte[]>> signalsTopicOf(String bootstrap, String symbol) {
+        return readAll(bootstrap, Topics.SIGNALS).stream()
+                .filter(record -> symbol.equals(record.key()))
+                .sorted(Comparator.comparingInt((ConsumerRecord<String, byte[]> record) -> record.partition())
+                        .thenComparingLong(ConsumerRecord::offset))
                 .toList();
     }
 

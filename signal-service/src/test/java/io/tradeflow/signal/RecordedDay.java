@@ -7,9 +7,11 @@ import io.tradeflow.core.domain.KlineSource;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.Event;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.event.SignalWatermark;
 import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.indicator.IndicatorSeries;
 import io.tradeflow.core.strategy.BotStrategy;
@@ -76,6 +78,34 @@ public final class RecordedDay {
         return signal.eventId() + " " + signal.action() + " @" + signal.referencePrice().toPlainString()
                 + " sl=" + plain(signal.stopLoss()) + " tp=" + plain(signal.takeProfit()) + " t=" + signal.eventTime()
                 + " (" + signal.reason() + ")";
+    }
+
+    /** What a watermark says, without when it was published. */
+    public static String describe(SignalWatermark watermark) {
+        return "watermark " + watermark.eventId() + " t=" + watermark.eventTime();
+    }
+
+    /** A record of signals.v1 described without when it was published; any other event fails the test. */
+    public static String describeRecord(Event event) {
+        return switch (event) {
+            case SignalGenerated signal -> describe(signal);
+            case SignalWatermark watermark -> describe(watermark);
+            default -> throw new AssertionError("not an event of signals.v1: " + event);
+        };
+    }
+
+    /**
+     * What signals.v1 must hold for a symbol after the service evaluated {@code snapshots}, described: for each
+     * snapshot in order, the signals of its kline and then its watermark.
+     */
+    public static List<String> expectedRecords(List<IndicatorsComputed> snapshots, List<SignalGenerated> signals) {
+        List<String> records = new ArrayList<>();
+        for (IndicatorsComputed snapshot : snapshots) {
+            signals.stream().filter(signal -> signal.klineOpenTime() == snapshot.openTime())
+                    .forEach(signal -> records.add(describe(signal)));
+            records.add(describe(SignalWatermark.after(snapshot, PRODUCED_AT)));
+        }
+        return records;
     }
 
     private static String plain(BigDecimal value) {

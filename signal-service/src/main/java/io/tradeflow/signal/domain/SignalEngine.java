@@ -2,6 +2,7 @@ package io.tradeflow.signal.domain;
 
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.event.SignalWatermark;
 import io.tradeflow.core.strategy.BotStrategy;
 import io.tradeflow.core.strategy.StrategyStates;
 import io.tradeflow.signal.metrics.SignalMetrics;
@@ -14,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs every running bot of a snapshot's pair on it. Per bot: evaluate, publish a signal and wait for the broker,
- * write the bot's state; the caller acknowledges the snapshot only after all of it. So a crash at any point replays
- * the snapshot from a state that has not seen it, and the replay publishes nothing twice ({@link PublishedSignals}).
+ * write the bot's state. Then, once per snapshot, publish its {@link SignalWatermark} and wait for the broker; the
+ * caller acknowledges the snapshot only after all of it. So a crash at any point replays the snapshot from a state
+ * that has not seen it, the replay publishes no signal twice ({@link PublishedSignals}), and no acknowledged
+ * snapshot lacks its watermark (a replay may publish the same watermark again: harmless, they only move forward).
  *
  * <p>Called by one thread at a time (the snapshot consumer); {@link #invalidate} and {@link #forget} may come from
  * others.
@@ -47,10 +50,19 @@ public final class SignalEngine {
         this.clock = clock;
     }
 
+    /**
+     * Evaluates every running bot of the snapshot's (symbol, interval), then publishes the snapshot's watermark.
+     * Returns once every signal, state and the watermark is durable; retries (and blocks) while Kafka or Redis fail.
+     */
     public void process(IndicatorsComputed snapshot) {
         for (RunningBot bot : bots.running(snapshot.symbol(), snapshot.interval())) {
             evaluate(bot, snapshot);
         }
+        // Sent only after every signal of the snapshot was acknowledged: with the same key (the symbol) it lands on
+        // their partition behind them, so a consumer that has read it knows no signal of this kline is still coming.
+        // Sent for every snapshot, with or without bots on the series, so that rule needs no exception.
+        SignalWatermark watermark = SignalWatermark.after(snapshot, clock.millis());
+        retrying.run("Publishing watermark " + watermark.eventId(), () -> sink.publish(watermark));
         metrics.snapshotProcessed(snapshot.interval());
     }
 

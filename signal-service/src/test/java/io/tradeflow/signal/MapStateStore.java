@@ -1,0 +1,23 @@
+package io.tradeflow.signal;
+
+import io.tradeflow.signal.domain.StateStore;
+import io.tradeflow.signal.domain.StoredState;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Redis's {@code signals:state:{botId}} keys as a map, stored as the same JSON, for engine tests without Redis. */
+public final class MapStateStore implements StateStore {
+    private final Map<String, String> json = new HashMap<>();
+
+    @Override
+    public Optional<StoredState> load(String botId) {
+        return Optional.ofNullable(json.get(botId)).map(StoredState::fromJson);
+    }
+
+    @Override
+    public void save(String botId, StoredState state) {
+        json.put(botId, state.toJson());
+    }
+}
