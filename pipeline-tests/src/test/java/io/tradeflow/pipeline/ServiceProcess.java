@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A service started the way it is deployed, {@code java -jar quarkus-run.jar}, in its own process, so a test can
@@ -21,12 +23,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Starts per service in this test JVM, over all instances, so that no test class overwrites another's log. */
+    private static final Map<String, AtomicInteger> STARTS = new ConcurrentHashMap<>();
 
     private final String name;
     private final Path jar;
     private final Map<String, String> config;
     private final Path logDir;
-    private int starts;
     private Process process;
     private int port;
 
@@ -50,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + "-" + (++starts) + ".log");
+            Path log = logDir.resolve(name + "-" + STARTS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet() + ".log");
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady(log);
             return this;

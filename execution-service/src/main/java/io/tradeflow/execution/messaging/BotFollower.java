@@ -4,9 +4,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
-import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.messaging.BotRecord;
 import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.execution.domain.BotRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,27 +82,22 @@ public class BotFollower implements TopicFollower.Listener {
 
     @Override
     public void record(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            deadLetter(record, "record without a key (bots.v1 is keyed by bot id)");
-            return;
-        }
-        BotDefinition definition;
-        try {
-            definition = record.value() == null ? null : EventCodec.decode(record.value(), BotDefinition.class);
-        } catch (RuntimeException e) {
-            deadLetter(record, e.getMessage());
-            return;
-        }
-        if (definition != null && !definition.botId().equals(record.key())) {
-            deadLetter(record, "key '" + record.key() + "' is not the botId '" + definition.botId() + "'");
-            return;
-        }
-        if (bots.update(record.key(), definition)) {
-            LOG.infof("Bot %s %s", record.key(), definition == null ? "deleted"
-                    : definition.status() + " on " + definition.venue() + " (" + definition.symbol() + " " + definition.interval().code() + ")");
+        switch (BotRecord.read(record)) {
+            case BotRecord.Unreadable unreadable -> deadLetter(record, unreadable.reason());
+            case BotRecord.Deleted deleted -> {
+                if (bots.update(deleted.botId(), null)) {
+                    LOG.infof("Bot %s deleted", deleted.botId());
+                }
+            }
+            case BotRecord.Defined defined -> {
+                BotDefinition bot = defined.bot();
+                if (bots.update(bot.botId(), bot)) {
+                    LOG.infof("Bot %s %s on %s (%s %s)", bot.botId(), bot.status(), bot.venue(), bot.symbol(),
+                            bot.interval().code());
+                }
+            }
         }
     }
-
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         deadLetters.send(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason);

@@ -4,11 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
-import io.tradeflow.core.codec.EventCodec;
-import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.messaging.BotRecord;
 import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.core.strategy.BotStrategy;
 import io.tradeflow.core.strategy.InvalidParameterException;
@@ -100,18 +99,19 @@ public class BotFollower implements TopicFollower.Listener {
     }
 
     void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            requirements.botGone(record.key());
-            return;
-        }
         BotDefinition bot;
-        try {
-            bot = EventCodec.decode(record.value(), BotDefinition.class);
-        } catch (EventDecodingException e) {
-            metrics.botIgnored();
-            LOG.warnf("Unreadable bot record %s-%d@%d (key %s) ignored: %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), e.getMessage());
-            return;
+        switch (BotRecord.read(record)) {
+            case BotRecord.Unreadable unreadable -> {
+                metrics.botIgnored();
+                LOG.warnf("Unreadable bot record %s-%d@%d (key %s) ignored: %s", record.topic(), record.partition(),
+                        record.offset(), record.key(), unreadable.reason());
+                return;
+            }
+            case BotRecord.Deleted deleted -> {
+                requirements.botGone(deleted.botId());
+                return;
+            }
+            case BotRecord.Defined defined -> bot = defined.bot();
         }
         if (bot.status() != BotStatus.RUNNING) {
             requirements.botGone(bot.botId());

@@ -5,9 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.PausableChannel;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.messaging.BotRecord;
 import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.signal.domain.BotRegistry;
@@ -98,20 +98,14 @@ public class BotFollower implements TopicFollower.Listener {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            deadLetter(record, "record without a key (bots.v1 is keyed by bot id)");
-            return;
-        }
         BotDefinition definition;
-        try {
-            definition = record.value() == null ? null : EventCodec.decode(record.value(), BotDefinition.class);
-        } catch (RuntimeException e) {
-            deadLetter(record, e.getMessage());
-            return;
-        }
-        if (definition != null && !definition.botId().equals(record.key())) {
-            deadLetter(record, "key '" + record.key() + "' is not the botId '" + definition.botId() + "'");
-            return;
+        switch (BotRecord.read(record)) {
+            case BotRecord.Unreadable unreadable -> {
+                deadLetter(record, unreadable.reason());
+                return;
+            }
+            case BotRecord.Deleted ignored -> definition = null;
+            case BotRecord.Defined defined -> definition = defined.bot();
         }
         try {
             BotRegistry.Change change = bots.update(record.key(), definition);

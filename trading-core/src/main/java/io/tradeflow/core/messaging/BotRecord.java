@@ -1,0 +1,45 @@
+package io.tradeflow.core.messaging;
+
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.codec.EventDecodingException;
+import io.tradeflow.core.event.BotDefinition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What one {@code bots.v1} record says, read the same way by every service that follows the topic: a bot's
+ * definition, a deletion (a tombstone), or a record that cannot be one (no key, bad JSON, a key that is not the
+ * definition's bot id), which the reader dead-letters or counts.
+ */
+public sealed interface BotRecord {
+
+    /** The bot's latest definition. */
+    record Defined(BotDefinition bot) implements BotRecord {
+    }
+
+    /** A tombstone: the bot is deleted. */
+    record Deleted(String botId) implements BotRecord {
+    }
+
+    /** Not a bot record; {@code reason} says why. */
+    record Unreadable(String reason) implements BotRecord {
+    }
+
+    static BotRecord read(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return new Unreadable("record without a key (bots.v1 is keyed by bot id)");
+        }
+        if (record.value() == null) {
+            return new Deleted(record.key());
+        }
+        BotDefinition bot;
+        try {
+            bot = EventCodec.decode(record.value(), BotDefinition.class);
+        } catch (EventDecodingException e) {
+            return new Unreadable(e.getMessage());
+        }
+        if (!bot.botId().equals(record.key())) {
+            return new Unreadable("key '" + record.key() + "' is not the botId '" + bot.botId() + "'");
+        }
+        return new Defined(bot);
+    }
+}
