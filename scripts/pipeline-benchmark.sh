@@ -203,7 +203,9 @@ run() { # run symbol file rows speed port skip (the first SKIP klines are left o
 
   kcat -b "$bootstrap" -C -t market.klines.v1 -e -q -f '%s\n' | jq -c --arg s "$symbol" 'select(.symbol == $s)' >"$work/$run-klines.json"
   kcat -b "$bootstrap" -C -t indicators.v1 -e -q -f '%s\n' | jq -c --arg s "$symbol" 'select(.symbol == $s)' >"$work/$run-snapshots.json"
-  kcat -b "$bootstrap" -C -t signals.v1 -e -q -f '%s\n' | jq -c --arg s "$symbol" 'select(.symbol == $s)' >"$work/$run-signals.json"
+  kcat -b "$bootstrap" -C -t signals.v1 -e -q -f '%s\n' | jq -c --arg s "$symbol" 'select(.symbol == $s and .eventType == "SignalGenerated")' >"$work/$run-signals.json"
+  kcat -b "$bootstrap" -C -t signals.v1 -e -q -f '%s\n' | jq -c --arg s "$symbol" 'select(.symbol == $s and .eventType == "SignalWatermark")' >"$work/$run-watermarks.json"
+  echo "  watermarks $run: $(wc -l <"$work/$run-watermarks.json") records, $(jq -r .eventId "$work/$run-watermarks.json" | sort -u | wc -l) distinct, of $rows klines"
   jq -r '[.eventId, .producedAt] | @tsv' "$work/$run-klines.json" | sort -k1,1 -k2,2n >"$work/$run-k.tsv"
   jq -r '[.eventId, .producedAt] | @tsv' "$work/$run-snapshots.json" | sort -k1,1 -k2,2n >"$work/$run-s.tsv"
   jq -r '[.symbol + "-" + .interval + "-" + (.klineOpenTime | tostring), .producedAt, .signalId] | @tsv' \

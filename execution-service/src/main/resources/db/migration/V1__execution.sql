@@ -95,19 +95,22 @@ create table paper_working_orders (
     active_after    bigint  not null
 );
 
--- Kill switch: a halted bot's entries are denied until it is resumed (POST /api/v1/bots/{botId}/resume).
+-- Kill switch: a halted bot's entries are denied until it is resumed (POST /api/v1/bots/{botId}/resume). A resumed
+-- row stays until the bot's next entry has restarted its loss limits (in that entry's transaction), so a restart
+-- in between keeps the resume.
 create table bot_halts (
-    bot_id    text   primary key,
-    reason    text   not null,
-    detail    text   not null,
-    halted_at bigint not null
+    bot_id    text    primary key,
+    reason    text    not null,
+    detail    text    not null,
+    halted_at bigint  not null,
+    resumed   boolean not null default false
 );
 
 -- Transactional outbox: order events written with the state that caused them, published to orders.v1 afterwards
 -- and deleted once Kafka acknowledged them.
 create table outbox (
     seq         bigserial primary key,
-    event_id    text  not null,
+    event_id    text  not null unique,
     topic       text  not null,
     record_key  text  not null,
     payload     bytea not null

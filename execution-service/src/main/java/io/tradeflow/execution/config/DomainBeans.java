@@ -8,7 +8,6 @@ import io.tradeflow.core.execution.RiskLimits;
 import io.tradeflow.core.execution.Trader;
 import io.tradeflow.execution.domain.BotRegistry;
 import io.tradeflow.execution.domain.ExecutionEngine;
-import io.tradeflow.execution.metrics.ExecutionMetrics;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -32,12 +31,10 @@ public class DomainBeans {
 
     @Produces
     @Singleton
-    PaperVenue paperVenue(ExecutionConfig config, SymbolRulesLookup rules, ExecutionMetrics metrics) {
+    PaperVenue paperVenue(ExecutionConfig config, SymbolRulesLookup rules) {
         ExecutionConfig.Paper paper = config.paper();
-        PaperVenue venue = new PaperVenue(new PaperSettings(paper.slippageBps(), paper.takerFeeBps(),
-                paper.startingBalance()), rules, System::currentTimeMillis);
-        metrics.openPaperPositions(venue::openPositions);
-        return venue;
+        return new PaperVenue(new PaperSettings(paper.slippageBps(), paper.takerFeeBps(), paper.startingBalance(),
+                paper.coinMStartingBalance()), rules, System::currentTimeMillis);
     }
 
     @Produces

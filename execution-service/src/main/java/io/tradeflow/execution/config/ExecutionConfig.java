@@ -41,9 +41,13 @@ public interface ExecutionConfig {
         @WithDefault("5")
         BigDecimal takerFeeBps();
 
-        /** Each paper bot's wallet at its first order, in the margin asset. */
+        /** Each USD-M paper bot's wallet at its first order, in the quote asset (USDT for BTCUSDT). */
         @WithDefault("10000")
         BigDecimal startingBalance();
+
+        /** Each COIN-M paper bot's wallet at its first order, in its coin (BTC for BTCUSD_PERP). */
+        @WithDefault("1")
+        BigDecimal coinMStartingBalance();
     }
 
     interface Risk {

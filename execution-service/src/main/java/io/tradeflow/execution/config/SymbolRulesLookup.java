@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,7 @@ public class SymbolRulesLookup implements Function<Symbol, Optional<SymbolRules>
     private final SymbolRulesBook book;
     private final Map<Symbol, SymbolRules> files;
     private final boolean fetch;
+    private final Map<Symbol, SymbolRules> lastSeen = new ConcurrentHashMap<>();
 
     public SymbolRulesLookup(ExecutionConfig config) {
         ExecutionConfig.Binance binance = config.binance();
@@ -42,10 +44,19 @@ public class SymbolRulesLookup implements Function<Symbol, Optional<SymbolRules>
         this.fetch = binance.exchangeInfoFetch();
     }
 
+    /**
+     * The symbol's rules; for a symbol Binance stopped listing (delisted, settling) the last rules seen, so that a
+     * position held in it can still be closed and its stops filled.
+     */
     @Override
     public Optional<SymbolRules> apply(Symbol symbol) {
         SymbolRules fromFile = files.get(symbol);
-        return fromFile != null ? Optional.of(fromFile) : book.rules(symbol);
+        if (fromFile != null) {
+            return Optional.of(fromFile);
+        }
+        Optional<SymbolRules> current = book.rules(symbol);
+        current.ifPresent(rules -> lastSeen.put(symbol, rules));
+        return current.or(() -> Optional.ofNullable(lastSeen.get(symbol)));
     }
 
     /** First run at start, on the scheduler's thread (start-up does not wait for Binance), then every period. */

@@ -37,6 +37,6 @@ public final class ExecutionEngine {
                     decision.detail()));
         }
         return new StepResult(step, List.copyOf(orders), List.copyOf(outcomes), paper.drainChanged(),
-                trader.drainNewHalts());
+                trader.drainNewHalts(), trader.drainAppliedResumes());
     }
 }

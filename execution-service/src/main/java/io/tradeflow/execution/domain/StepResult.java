@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * What one {@link SeriesMerge.Step} did, to be stored in one transaction: the order events (written to the outbox
- * and the order tables), the outcome of every signal, the paper accounts it changed and the halts it tripped.
+ * and the order tables), the outcome of every signal, the paper accounts it changed, the halts it tripped and the
+ * resumes its entries applied.
  */
 public record StepResult(SeriesMerge.Step step, List<OrderUpdated> orders, List<SignalOutcome> signals,
-                         List<PaperAccount> accounts, List<Halt> halts) {
+                         List<PaperAccount> accounts, List<Halt> halts, List<String> appliedResumes) {
 
     /** What became of one signal. */
     public record SignalOutcome(SignalGenerated signal, long receivedAt, Trader.Outcome outcome, String detail) {
@@ -21,6 +22,6 @@ public record StepResult(SeriesMerge.Step step, List<OrderUpdated> orders, List<
 
     /** True when nothing needs storing: a kline that triggered nothing. */
     public boolean empty() {
-        return orders.isEmpty() && signals.isEmpty() && accounts.isEmpty() && halts.isEmpty();
+        return orders.isEmpty() && signals.isEmpty() && accounts.isEmpty() && halts.isEmpty() && appliedResumes.isEmpty();
     }
 }

@@ -35,6 +35,7 @@ public class BotFollower implements TopicFollower.Listener {
     private final DeadLetters deadLetters;
     private final String bootstrapServers;
     private volatile TopicFollower follower;
+    private volatile boolean inputsResumed;
 
     public BotFollower(BotRegistry bots, OutboxRecovery recovery, ChannelRegistry channels,
                        DeadLetters deadLetters,
@@ -56,8 +57,9 @@ public class BotFollower implements TopicFollower.Listener {
         }
     }
 
+    /** True once bots.v1 was read to its end, the previous run's outbox published and the inputs resumed. */
     public boolean loaded() {
-        return follower != null && follower.caughtUp();
+        return follower != null && follower.caughtUp() && inputsResumed;
     }
 
     public boolean isAlive() {
@@ -71,7 +73,7 @@ public class BotFollower implements TopicFollower.Listener {
     @Override
     public void caughtUp(long records, Duration took) {
         LOG.infof("Read %s to its end (%d records in %d ms): %d bot(s) known", Topics.BOTS, records, took.toMillis(), bots.size());
-        recovery.recover();
+        recovery.recover(); // retried until it works; the inputs wait for it
         resumeInputs();
     }
 
@@ -112,6 +114,7 @@ public class BotFollower implements TopicFollower.Listener {
         }
         if (channel != null) {
             channel.resume();
+            inputsResumed = true;
         }
     }
 

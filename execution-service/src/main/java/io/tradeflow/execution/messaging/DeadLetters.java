@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Sends an unreadable record, unchanged, to {@code <its topic>.dlq} with headers saying where it came from and why
- * (the same headers SmallRye's dead-letter strategy writes), so one poison record never stops a stream.
+ * (the same headers SmallRye's dead-letter strategy writes), so one poison record never stops a stream. Returns
+ * once Kafka has it, so the original may then be acknowledged.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -33,7 +34,8 @@ public class DeadLetters {
         headers.add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(partition).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
-        emitter.send(Message.of(value == null ? new byte[0] : value).addMetadata(OutgoingKafkaRecordMetadata
-                .<String>builder().withTopic(dlq).withKey(key).withHeaders(headers).build()));
+        Acknowledgements.sendAndWait(emitter, Message.of(value == null ? new byte[0] : value).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withTopic(dlq).withKey(key).withHeaders(headers).build()),
+                "the dead letter of " + topic + "-" + partition + "@" + offset);
     }
 }

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * The two writes a step waits for, each retried (SmallRye Fault Tolerance) until it works, because giving up would
+ * The reads and writes a step waits for, each retried (SmallRye Fault Tolerance) until it works, because giving up would
  * mean dropping a step that already happened in memory: storing it in PostgreSQL, then publishing its order events
  * from the outbox to Kafka. While either fails, {@link #failure()} says why (readiness goes DOWN; a restart would not
  * help, so liveness stays UP). Backoff 100 ms doubling to 5 s.
@@ -29,12 +29,28 @@ public class Durable {
         this.publisher = publisher;
     }
 
+    /** Reads the state at start or after a rebalance. */
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
     @ExponentialBackoff(maxDelay = 5000)
-    public void store(StepResult result) {
+    public ExecutionStore.Loaded load() {
         try {
-            store.commit(result);
+            ExecutionStore.Loaded loaded = store.load();
             failure = null;
+            return loaded;
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Stores the step; false when storage already had it (see {@link ExecutionStore#commit}). */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(maxDelay = 5000)
+    public boolean store(StepResult result) {
+        try {
+            boolean stored = store.commit(result);
+            failure = null;
+            return stored;
         } catch (RuntimeException e) {
             failed(e);
             throw e;

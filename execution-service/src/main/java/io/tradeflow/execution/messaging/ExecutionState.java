@@ -4,10 +4,13 @@ import io.tradeflow.core.execution.PaperVenue;
 import io.tradeflow.core.execution.Trader;
 import io.tradeflow.execution.domain.ExecutionEngine;
 import io.tradeflow.execution.domain.SeriesMerge;
+import io.tradeflow.execution.metrics.ExecutionMetrics;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -21,6 +24,7 @@ public class ExecutionState {
     private static final Logger LOG = Logger.getLogger(ExecutionState.class);
 
     private final ExecutionStore store;
+    private final Durable durable;
     private final PaperVenue paper;
     private final Trader trader;
     private final ExecutionEngine engine;
@@ -29,12 +33,17 @@ public class ExecutionState {
     private volatile boolean stale = true;
     private volatile int waiting;
     private volatile long oldestWaiting;
+    private volatile int openPaperPositions;
 
-    public ExecutionState(ExecutionStore store, PaperVenue paper, Trader trader, ExecutionEngine engine) {
+    public ExecutionState(ExecutionStore store, Durable durable, PaperVenue paper, Trader trader, ExecutionEngine engine,
+                          ExecutionMetrics metrics) {
         this.store = store;
+        this.durable = durable;
         this.paper = paper;
         this.trader = trader;
         this.engine = engine;
+        metrics.openPaperPositions(this::openPaperPositions);
+        metrics.waiting(this::waiting);
     }
 
     /** Marks the state for a reload before the next record (called on the Kafka thread during a rebalance). */
@@ -55,17 +64,33 @@ public class ExecutionState {
     }
 
     /**
-     * Lifts a bot's halt and restarts its loss limits from its balance now (else the breach that tripped it would
-     * trip it again at once), in memory and, in one transaction, in storage: a restart keeps the resume. Waits for
-     * the step in progress. False when the bot was not halted.
+     * Lifts a bot's halt, in storage (marked resumed) and in memory: its entries run again, and its next entry
+     * restarts its loss limits from the balance then, at market time, in that step's transaction (else the breach
+     * that tripped the halt would trip it again at once). A restart in between keeps the resume. Waits up to
+     * {@code wait} for the step in progress.
+     *
+     * @return false when the bot was not halted
+     * @throws IllegalStateException when a step held the lock longer than {@code wait} (PostgreSQL or Kafka slow)
      */
-    public boolean resume(String botId) {
-        return exclusively(() -> {
-            boolean inMemory = trader.resume(botId).isPresent();
-            paper.restartLossLimits(botId, System.currentTimeMillis());
-            boolean stored = store.resume(botId, paper.drainChanged());
-            return stored || inMemory;
-        });
+    public boolean resume(String botId, Duration wait) {
+        try {
+            if (!processing.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("a step has been in progress for over " + wait.toSeconds()
+                        + " s (PostgreSQL or Kafka slow, see readiness); try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the step in progress", e);
+        }
+        try {
+            if (trader.halt(botId).isEmpty() || !store.resume(botId)) {
+                return false;
+            }
+            trader.resume(botId);
+            return true;
+        } finally {
+            processing.unlock();
+        }
     }
 
     /** Runs {@code work} while no step is processed: the input thread and a resume never interleave. */
@@ -78,9 +103,9 @@ public class ExecutionState {
         }
     }
 
-    /** Open paper positions held in memory (every bot's account is loaded at start). */
+    /** Open paper positions, as of the last record processed. */
     public int openPaperPositions() {
-        return paper.openPositions();
+        return openPaperPositions;
     }
 
     /** Klines and signals waiting for their watermark or kline, as of the last record processed. */
@@ -97,15 +122,17 @@ public class ExecutionState {
     void measured() {
         waiting = merge.waiting();
         oldestWaiting = merge.oldestWaiting();
+        openPaperPositions = paper.openPositions();
     }
 
     private void reload() {
-        ExecutionStore.Loaded loaded = store.load();
+        ExecutionStore.Loaded loaded = durable.load();
         merge.clear();
         paper.accounts().forEach(account -> paper.forget(account.botId()));
         loaded.accounts().forEach(paper::restore);
         trader.clearHalts();
         loaded.halts().forEach(trader::restoreHalt);
+        loaded.resumed().forEach(trader::restoreResume);
         loaded.progress().forEach(merge::doneThrough);
         stale = false;
         LOG.infof("Loaded %d paper account(s), %d halt(s), progress of %d series", loaded.accounts().size(),

@@ -91,7 +91,11 @@ public class InputConsumer {
         if (result.empty()) {
             return;
         }
-        durable.store(result);
+        if (!durable.store(result)) {
+            // A commit whose answer was lost and that was retried: what is stored is what this step computed.
+            LOG.warnf("Step %s %s %d was already stored; not written again", step.series().symbol(),
+                    step.series().interval().code(), step.openTime());
+        }
         durable.publishOutbox();
         for (OrderUpdated order : result.orders()) {
             metrics.order(order);

@@ -1,11 +1,14 @@
 package io.tradeflow.execution.messaging;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.messaging.TopicTail;
 import io.tradeflow.execution.config.ExecutionConfig;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -37,6 +40,9 @@ public class OutboxRecovery {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Retried until it works (Kafka or PostgreSQL away at start): inputs wait for it. */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 500, jitter = 200)
+    @ExponentialBackoff(maxDelay = 10000)
     public void recover() {
         List<ExecutionStore.OutboxRow> pending = store.outbox(Integer.MAX_VALUE);
         if (pending.isEmpty()) {
@@ -54,7 +60,7 @@ public class OutboxRecovery {
 
     private static String eventId(byte[] value) {
         try {
-            return io.tradeflow.core.codec.EventCodec.decodeAny(value).eventId();
+            return EventCodec.decodeAny(value).eventId();
         } catch (RuntimeException e) {
             return "";
         }

@@ -1,5 +1,6 @@
 package io.tradeflow.execution.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,6 +9,8 @@ import io.tradeflow.core.execution.Trader;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -18,6 +21,7 @@ import java.util.function.IntSupplier;
 public class ExecutionMetrics {
     private final MeterRegistry registry;
     private final Timer klineToOrder;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,16 +34,22 @@ public class ExecutionMetrics {
 
     /** An order event published on orders.v1. */
     public void order(OrderUpdated order) {
-        registry.counter("tradeflow.orders", "venue", order.venue().name(), "role", order.role().name(),
+        counter("tradeflow.orders", "venue", order.venue().name(), "role", order.role().name(),
                 "status", order.status().name()).increment();
         if (order.denyReason() != null) {
-            registry.counter("tradeflow.orders.denied", "reason", order.denyReason()).increment();
+            counter("tradeflow.orders.denied", "reason", order.denyReason()).increment();
         }
     }
 
     /** What a signal came to (entered, exited, reversed, denied, nothing-to-exit). */
     public void signal(Trader.Outcome outcome) {
-        registry.counter("tradeflow.execution.signals", "outcome", outcome.name()).increment();
+        counter("tradeflow.execution.signals", "outcome", outcome.name()).increment();
+    }
+
+    /** Each meter is built once per tag set (a bounded few), then found in the map. */
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + String.join(",", tags), key -> Counter.builder(name).tags(tags)
+                .register(registry));
     }
 
     public void klineToOrder(Duration latency) {

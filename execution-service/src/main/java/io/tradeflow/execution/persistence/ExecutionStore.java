@@ -35,8 +35,13 @@ public final class ExecutionStore {
         this.dataSource = dataSource;
     }
 
-    /** Everything the service needs in memory at start. */
-    public record Loaded(List<PaperAccount> accounts, List<Halt> halts, Map<SeriesMerge.Series, Long> progress) {
+    /**
+     * Everything the service needs in memory at start.
+     *
+     * @param resumed bots resumed whose next entry has not restarted their loss limits yet
+     */
+    public record Loaded(List<PaperAccount> accounts, List<Halt> halts, List<String> resumed,
+                         Map<SeriesMerge.Series, Long> progress) {
     }
 
     /** An order event stored but not yet acknowledged by Kafka. */
@@ -45,16 +50,26 @@ public final class ExecutionStore {
 
     public Loaded load() {
         try (Connection connection = dataSource.getConnection()) {
-            return new Loaded(accounts.load(connection), halts(connection), progress(connection));
+            return new Loaded(accounts.load(connection), halts(connection, false), resumed(connection),
+                    progress(connection));
         } catch (SQLException e) {
             throw new StoreException("Reading the execution state from PostgreSQL failed", e);
         }
     }
 
-    public void commit(StepResult result) {
+    /**
+     * Stores the step, unless its series' progress already covers it: then an earlier attempt was committed (its
+     * answer lost) or another instance took the series over, and nothing is written twice. Returns whether it
+     * wrote.
+     */
+    public boolean commit(StepResult result) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (lockProgress(connection, result.step().series()) >= result.step().openTime()) {
+                    connection.rollback();
+                    return false;
+                }
                 for (OrderUpdated order : result.orders()) {
                     intent(connection, order);
                     order(connection, order);
@@ -69,8 +84,12 @@ public final class ExecutionStore {
                 for (Halt halt : result.halts()) {
                     halt(connection, halt);
                 }
+                for (String botId : result.appliedResumes()) {
+                    execute(connection, "delete from bot_halts where bot_id = ? and resumed", botId);
+                }
                 progress(connection, result.step().series(), result.step().openTime());
                 connection.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -110,24 +129,15 @@ public final class ExecutionStore {
     }
 
     /**
-     * Lifts a halt and stores the accounts whose loss limits the resume restarted, in one transaction; false when
-     * the bot was not halted.
+     * Marks a halt resumed: entries run again, and the bot's next entry restarts its loss limits (and deletes the
+     * row in its own transaction). False when the bot was not halted.
      */
-    public boolean resume(String botId, List<PaperAccount> restarted) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("delete from bot_halts where bot_id = ?")) {
-                delete.setString(1, botId);
-                boolean halted = delete.executeUpdate() > 0;
-                for (PaperAccount account : restarted) {
-                    accounts.save(connection, account);
-                }
-                connection.commit();
-                return halted;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    public boolean resume(String botId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update bot_halts set resumed = true where bot_id = ? and not resumed")) {
+            update.setString(1, botId);
+            return update.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new StoreException("Resuming bot " + botId + " failed", e);
         }
@@ -173,8 +183,9 @@ public final class ExecutionStore {
     }
 
     private static void outbox(Connection connection, OrderUpdated order) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into outbox (event_id, topic, record_key, payload) values (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into outbox (event_id, topic, record_key, payload) values (?, ?, ?, ?)
+                on conflict (event_id) do nothing""")) {
             insert.setString(1, order.eventId());
             insert.setString(2, Topics.ORDERS);
             insert.setString(3, order.key());
@@ -201,7 +212,7 @@ public final class ExecutionStore {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into bot_halts (bot_id, reason, detail, halted_at) values (?, ?, ?, ?)
                 on conflict (bot_id) do update set reason = excluded.reason, detail = excluded.detail,
-                    halted_at = excluded.halted_at""")) {
+                    halted_at = excluded.halted_at, resumed = false""")) {
             upsert.setString(1, halt.botId());
             upsert.setString(2, halt.reason().code());
             upsert.setString(3, halt.detail());
@@ -222,9 +233,48 @@ public final class ExecutionStore {
         }
     }
 
-    private static List<Halt> halts(Connection connection) throws SQLException {
+    /** Locks the series' progress row (made first when missing) and returns where it stands. */
+    private static long lockProgress(Connection connection, SeriesMerge.Series series) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into series_progress (symbol, kline_interval, processed_through) values (?, ?, 0)
+                on conflict (symbol, kline_interval) do nothing""")) {
+            insert.setString(1, series.symbol().value());
+            insert.setString(2, series.interval().code());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement("""
+                select processed_through from series_progress where symbol = ? and kline_interval = ? for update""")) {
+            select.setString(1, series.symbol().value());
+            select.setString(2, series.interval().code());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, value);
+            statement.executeUpdate();
+        }
+    }
+
+    private static List<String> resumed(Connection connection) throws SQLException {
+        List<String> resumed = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select bot_id from bot_halts where resumed");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                resumed.add(rs.getString(1));
+            }
+        }
+        return resumed;
+    }
+
+    private static List<Halt> halts(Connection connection, boolean resumed) throws SQLException {
         List<Halt> halts = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select bot_id, reason, detail, halted_at from bot_halts");
+        try (PreparedStatement select = connection.prepareStatement(
+                "select bot_id, reason, detail, halted_at from bot_halts where resumed = " + resumed);
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 halts.add(new Halt(rs.getString(1), DenyReason.ofCode(rs.getString(2)),

@@ -93,7 +93,8 @@ class KillSwitchTest {
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(resumed.body()).contains("\"resumed\":true");
         assertThat(get("/api/v1/bots/exec-kill/halt").statusCode()).isEqualTo(404);
-        assertThat(storedHalt()).isNull();
+        assertThat(storedHalt()).as("kept, marked resumed, until the next entry restarts the loss limits")
+                .isEqualTo("daily-loss-limit resumed");
 
         HttpResponse<String> again = post("/api/v1/bots/exec-kill/resume");
         assertThat(again.statusCode()).isEqualTo(404);
@@ -111,9 +112,10 @@ class KillSwitchTest {
 
     private String storedHalt() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select reason from bot_halts where bot_id = 'exec-kill'");
+             PreparedStatement select = connection.prepareStatement(
+                     "select reason, resumed from bot_halts where bot_id = 'exec-kill'");
              ResultSet rs = select.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+            return rs.next() ? rs.getString(1) + (rs.getBoolean(2) ? " resumed" : "") : null;
         }
     }
 

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,7 +194,8 @@ public final class PaperVenue implements TradingVenue, Exposure {
      */
     public List<OrderUpdated> onKline(KlineClosed kline) {
         List<OrderUpdated> events = new ArrayList<>();
-        for (PaperAccount account : List.copyOf(accounts.values())) {
+        // By bot id, so that several bots on one series fill in the same order before and after a restart.
+        for (PaperAccount account : accounts.values().stream().sorted(Comparator.comparing(PaperAccount::botId)).toList()) {
             if (account.symbol().equals(kline.symbol()) && account.interval() == kline.interval()
                     && account.position() != null && !account.working().isEmpty()) {
                 events.addAll(check(account, kline));
@@ -322,11 +324,21 @@ public final class PaperVenue implements TradingVenue, Exposure {
         return new Booked(updated, fill, realized);
     }
 
+    /**
+     * The bot's account; a new one at its first order. A flat account follows a bot whose symbol or interval
+     * changed (its stops must be checked on the bot's klines); one in another margin asset starts afresh.
+     */
     private PaperAccount account(BotDefinition bot) {
         PaperAccount account = accounts.get(bot.botId());
-        if (account == null) {
-            String asset = rules.apply(bot.symbol()).map(SymbolRules::marginAsset).orElse("USDT");
-            account = PaperAccount.opened(bot.botId(), bot.symbol(), bot.interval(), asset, settings.startingBalance());
+        String asset = rules.apply(bot.symbol()).map(SymbolRules::marginAsset).orElse("USDT");
+        if (account == null || account.flat() && !account.asset().equals(asset)) {
+            return PaperAccount.opened(bot.botId(), bot.symbol(), bot.interval(), asset,
+                    settings.startingBalance(bot.market()));
+        }
+        if (account.flat() && (!account.symbol().equals(bot.symbol()) || account.interval() != bot.interval())) {
+            return new PaperAccount(account.botId(), bot.symbol(), bot.interval(), account.asset(), account.balance(),
+                    account.reservedMargin(), account.peakBalance(), account.day(), account.dayStartBalance(), null,
+                    account.working(), account.fills());
         }
         return account;
     }

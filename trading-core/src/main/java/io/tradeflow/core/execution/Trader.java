@@ -72,6 +72,7 @@ public final class Trader {
     /** Bots resumed since their last entry: their loss limits restart from the balance at that entry. */
     private final Set<String> resumed = ConcurrentHashMap.newKeySet();
     private final List<Halt> newHalts = new ArrayList<>();
+    private final List<String> appliedResumes = new ArrayList<>();
 
     /**
      * @param venues   the venue of each kind that can take orders here; empty for one that cannot
@@ -93,9 +94,16 @@ public final class Trader {
         resumed.remove(halt.botId());
     }
 
-    /** Forgets every halt (before they are read from storage again). */
+    /** Forgets every halt and resume (before they are read from storage again). */
     public void clearHalts() {
         halts.clear();
+        resumed.clear();
+    }
+
+    /** Puts back a resume read from storage that the bot's next entry has not applied yet. */
+    public void restoreResume(String botId) {
+        halts.remove(botId);
+        resumed.add(botId);
     }
 
     public Optional<Halt> halt(String botId) {
@@ -123,6 +131,13 @@ public final class Trader {
         return result;
     }
 
+    /** Bots whose resume an entry applied since the last call (their loss limits restarted), for the caller to store. */
+    public List<String> drainAppliedResumes() {
+        List<String> result = List.copyOf(appliedResumes);
+        appliedResumes.clear();
+        return result;
+    }
+
     /**
      * @param bot        the bot's definition as last read from {@code bots.v1}; null when unknown or deleted
      * @param receivedAt epoch ms the signal reached execution, for the staleness check
@@ -131,6 +146,9 @@ public final class Trader {
         SignalAction action = signal.action();
         OrderRole role = action.isEntry() ? OrderRole.ENTRY : OrderRole.EXIT;
         if (bot == null || bot.status() != BotStatus.RUNNING) {
+            if (action.isExit() && holds(bot, signal.botId(), action).isEmpty()) {
+                return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "no " + action.direction() + " position held");
+            }
             return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.BOT_NOT_RUNNING, "bot "
                     + signal.botId() + (bot == null ? " is not defined on bots.v1" : " is " + bot.status())));
         }
@@ -166,6 +184,12 @@ public final class Trader {
         Outcome outcome = held.isPresent() && entry.outcome() == Outcome.ENTERED ? Outcome.REVERSED : entry.outcome();
         String detail = held.isPresent() ? "exited " + held.get().direction() + ", " + entry.detail() : entry.detail();
         return new Decision(List.copyOf(orders), outcome, detail);
+    }
+
+    /** What a bot that may be stopped or gone holds in the signal's direction, as far as any venue here knows. */
+    private Optional<Position> holds(BotDefinition bot, String botId, SignalAction action) {
+        Optional<TradingVenue> venue = bot == null ? venues.apply(Venue.PAPER) : venues.apply(bot.venue());
+        return venue.flatMap(v -> v.position(botId)).filter(p -> p.direction() == action.direction());
     }
 
     private Decision enter(SignalGenerated signal, BotDefinition bot, TradingVenue venue, long receivedAt) {
@@ -214,6 +238,7 @@ public final class Trader {
         }
         if (resumed.remove(bot.botId())) {
             venue.restartLossLimits(bot.botId(), signal.eventTime());
+            appliedResumes.add(bot.botId());
         }
         Optional<Balances> balances = venue.balances(bot.botId());
         if (balances.isEmpty()) {

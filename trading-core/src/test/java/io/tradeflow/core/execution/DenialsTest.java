@@ -68,9 +68,24 @@ class DenialsTest {
 
         assertOrders(desk.trader.onSignal(entry, null, Fixtures.receivedAt(entry)).orders(),
                 Expect.denied(entry, Venue.PAPER, OrderRole.ENTRY, Side.BUY, "0", DenyReason.BOT_NOT_RUNNING));
-        // An exit too: its order would be a reduce-only SELL.
-        assertOrders(desk.trader.onSignal(exit, null, Fixtures.receivedAt(exit)).orders(),
+        // An exit of nothing is no order at all, whoever sends it (the issue: EXIT with nothing held -> no order).
+        Trader.Decision nothing = desk.trader.onSignal(exit, null, Fixtures.receivedAt(exit));
+        assertThat(nothing.outcome()).isEqualTo(Trader.Outcome.NOTHING_TO_EXIT);
+        assertThat(nothing.orders()).isEmpty();
+    }
+
+    @Test
+    void aStoppedBotThatHoldsAPositionHasItsExitDeniedAndItsBracketKept() {
+        Desk desk = new Desk();
+        desk.signal(entry, bot(BOT, Venue.PAPER, BotStatus.RUNNING));
+        SignalGenerated exit = exitLong(BOT, T0 + 60_000, "35600");
+
+        Trader.Decision decision = desk.signal(exit, bot(BOT, Venue.PAPER, BotStatus.STOPPED));
+
+        // Its order would have been a reduce-only SELL of the exit role.
+        assertOrders(decision.orders(),
                 Expect.denied(exit, Venue.PAPER, OrderRole.EXIT, Side.SELL, "0", DenyReason.BOT_NOT_RUNNING));
+        assertThat(desk.venue.account(BOT).orElseThrow().working()).hasSize(2);
     }
 
     @ParameterizedTest
