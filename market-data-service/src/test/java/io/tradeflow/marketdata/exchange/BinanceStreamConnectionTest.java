@@ -87,13 +87,10 @@ class BinanceStreamConnectionTest {
         assertThat(server.upgrades()).isEqualTo(1);
         assertThat(paramsOf("SUBSCRIBE")).containsExactlyInAnyOrderElementsOf(added);
         assertThat(paramsOf("UNSUBSCRIBE")).contains("base@kline_1m", "s0@kline_1m").doesNotContain("s39@kline_1m");
-        // 41 changes in ~0.4 s became a handful of spaced messages. The client spaces them 125 ms apart (exactly
-        // checked in BinanceSubscriptionSyncTest); on arrival, under a loaded build, half of that is what is sure.
+        // 41 changes in ~0.4 s became a handful of messages. Their spacing (125 ms apart when sent) is checked
+        // exactly in BinanceSubscriptionSyncTest, on the send side: arrival gaps are not evidence of it, since a
+        // message delayed by a loaded build arrives right before the next (seen: 54 ms apart under load).
         assertThat(commands.size()).isLessThan(10);
-        for (int i = 1; i < commands.size(); i++) {
-            assertThat(commands.get(i).receivedAtNanos() - commands.get(i - 1).receivedAtNanos())
-                    .isGreaterThan(Duration.ofMillis(60).toNanos());
-        }
         // Every subscribed stream was announced before its first message could arrive, so it can catch up first.
         assertThat(started.stream().flatMap(Set::stream).collect(Collectors.toSet())).contains("s0@kline_1m", "s39@kline_1m");
     }
