@@ -20,8 +20,8 @@
 #   acked     = execution-service's timer tradeflow.execution.kline.to.order over run A's steps with orders (kline
 #               producedAt to the step's order events acknowledged by Kafka), p50/p99 as its histogram's bucket bounds
 # Checks (exit 1 if any fails): per run, the order events on orders.v1 are exactly those trading-core's in-process
-# run (PaperReplay: the same Trader and PaperVenue) gives for the same klines and signals, each once (no duplicate
-# eventId); empty market.klines.v1.dlq, signals.v1.dlq and bots.v1.dlq.
+# run (PaperReplay: the same Trader and PaperVenue) gives for the same klines and signals, field for field but
+# producedAt, each once (no duplicate eventId); empty market.klines.v1.dlq, signals.v1.dlq and bots.v1.dlq.
 #
 #   scripts/execution-benchmark.sh [--no-build]
 #   LIVE_ROWS=300 MAX_ROWS=5000 JFR=true KEEP_WORK=true scripts/execution-benchmark.sh --no-build
@@ -30,6 +30,7 @@
 # length) into $work/run-b.jfr and prints where its input workers spent the time (ExecutionWaits); implies KEEP_WORK.
 # Needs a JDK 21+, kcat, jq, curl and psql. Results: docs/benchmarks.md ("Execution (signal to order, paper venue)").
 set -euo pipefail
+export LC_ALL=C   # one sort order for sort and comm
 cd "$(dirname "$0")/.."
 
 build=true
@@ -160,7 +161,8 @@ if $jfr; then
   # Every socket read and write and every park, however short (the profile settings keep those over 1 or 10 ms and
   # at most 300 socket events/s): the input workers' waits for PostgreSQL and for Kafka's acknowledgements.
   "$JAVA_HOME/bin/jfr" configure --input profile jdk.SocketRead#threshold=0ms jdk.SocketRead#throttle=off \
-    jdk.SocketWrite#threshold=0ms jdk.SocketWrite#throttle=off jdk.ThreadPark#threshold=0ms --output "$work/benchmark.jfc" >/dev/null
+    jdk.SocketWrite#threshold=0ms jdk.SocketWrite#throttle=off jdk.ThreadPark#threshold=0ms \
+    --output "$work/benchmark.jfc" >/dev/null
   jvm_options+=("-XX:StartFlightRecording=name=benchmark,settings=$work/benchmark.jfc")
 fi
 commits_before=$(commits)
@@ -229,10 +231,12 @@ await_orders $((expected_b + expected_a)) "run A"
 load_a_end=$(load1)
 timer_buckets >"$work/timer-after-A"
 
-# orders.v1 as "eventId signalId symbol producedAt kafkaTimestamp" lines.
-kcat -b "$bootstrap" -C -t orders.v1 -e -q -f '%T\t%s\n' \
-  | jq -R -r 'split("\t") as $f | ($f[1] | fromjson) as $o
-      | [$o.eventId, ($o.signalId // "-"), $o.symbol, $o.producedAt, $f[0]] | @tsv' >"$work/orders.tsv"
+# orders.v1: the raw records ("kafkaTimestamp<TAB>json"), as "eventId signalId symbol producedAt kafkaTimestamp"
+# lines, and each event as compact JSON with producedAt 1 (how the expected events are written).
+kcat -b "$bootstrap" -C -t orders.v1 -e -q -f '%T\t%s\n' >"$work/orders.raw"
+cut -f2- "$work/orders.raw" | jq -r '[.eventId, (.signalId // "-"), .symbol, .producedAt] | @tsv' \
+  | paste - <(cut -f1 "$work/orders.raw") >"$work/orders.tsv"
+cut -f2- "$work/orders.raw" | jq -c '.producedAt = 1' >"$work/orders.events"
 failures=()
 dlq=0
 for topic in market.klines.v1.dlq signals.v1.dlq bots.v1.dlq; do
@@ -246,14 +250,15 @@ check() { # run symbol-prefix
   awk -F'\t' -v p="$prefix" 'index($3, p) == 1' "$work/orders.tsv" >"$work/$run-orders.tsv"
   got=$(wc -l <"$work/$run-orders.tsv")
   distinct=$(cut -f1 "$work/$run-orders.tsv" | sort -u | wc -l)
-  cut -f1 "$work/$run-orders.tsv" | sort -u >"$work/$run-got.ids"
-  cut -f1 "$work/$run-expected.tsv" | sort -u >"$work/$run-expected.ids"
-  missing=$(comm -23 "$work/$run-expected.ids" "$work/$run-got.ids" | wc -l)
-  extra=$(comm -13 "$work/$run-expected.ids" "$work/$run-got.ids" | wc -l)
+  # Whole events, but the moment of publication: ids, states, quantities, prices, fees, PnL, market times.
+  jq -c --arg p "$prefix" 'select(.symbol | startswith($p))' "$work/orders.events" | sort -u >"$work/$run-got.events"
+  jq -c '.producedAt = 1' "$work/$run-expected.jsonl" | sort >"$work/$run-expected.events"
+  missing=$(comm -23 "$work/$run-expected.events" "$work/$run-got.events" | wc -l)
+  extra=$(comm -13 "$work/$run-expected.events" "$work/$run-got.events" | wc -l)
   [ "$got" -eq "$distinct" ] || failures+=("run $run: $got order events but $distinct distinct eventIds")
-  [ "$missing" -eq 0 ] || failures+=("run $run: $missing expected order events missing (e.g. $(comm -23 "$work/$run-expected.ids" "$work/$run-got.ids" | head -1))")
-  [ "$extra" -eq 0 ] || failures+=("run $run: $extra order events not expected (e.g. $(comm -13 "$work/$run-expected.ids" "$work/$run-got.ids" | head -1))")
-  [ "$(wc -l <"$work/$run-expected.tsv")" -eq "$(wc -l <"$work/$run-expected.ids")" ] \
+  [ "$missing" -eq 0 ] || failures+=("run $run: $missing expected order events missing or different, e.g. $(comm -23 "$work/$run-expected.events" "$work/$run-got.events" | awk 'NR == 1')")
+  [ "$extra" -eq 0 ] || failures+=("run $run: $extra order events not expected, e.g. $(comm -13 "$work/$run-expected.events" "$work/$run-got.events" | awk 'NR == 1')")
+  [ "$(jq -r .eventId "$work/$run-expected.events" | sort -u | wc -l)" -eq "$(wc -l <"$work/$run-expected.events")" ] \
     || failures+=("run $run: the expected order events repeat an eventId")
   # Per signal: its first order (smallest producedAt, smallest Kafka timestamp) joined with the manifest.
   awk -F'\t' 'NR == FNR { if ($2 != "-") { if (!($2 in p) || $4 < p[$2]) p[$2] = $4; if (!($2 in k) || $5 < k[$2]) k[$2] = $5 }; next }
@@ -329,4 +334,4 @@ if [ ${#failures[@]} -gt 0 ]; then
   keep_logs=true
   exit 1
 fi
-echo "OK: every expected order event on orders.v1 exactly once, nothing else, no dead letters"
+echo "OK: every expected order event on orders.v1 exactly once and equal field for field, nothing else, no dead letters"

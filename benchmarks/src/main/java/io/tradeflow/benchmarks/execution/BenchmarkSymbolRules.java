@@ -43,7 +43,7 @@ final class BenchmarkSymbolRules {
                 new BigDecimal("100"), BigDecimal.ONE);
     }
 
-    /** BTCUSDT's rules for every benchmark symbol, nothing for any other. */
+    /** BTCUSDT's rules under whatever symbol is asked for (the benchmark asks only for its own symbols). */
     static Function<Symbol, Optional<SymbolRules>> lookup() {
         return symbol -> Optional.of(btcusdtAs(symbol));
     }

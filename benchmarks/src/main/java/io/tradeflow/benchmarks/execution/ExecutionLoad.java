@@ -5,6 +5,7 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.execution.PaperReplay;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,8 +33,9 @@ import java.util.concurrent.ExecutionException;
  *     writes the symbols' rules (BTCUSDT's) to FILE and their paper bots to bots.v1
  * run --bootstrap HOST:PORT --klines CSV --symbols S1,.. --bots-per-symbol N --rows R --rate K|max --out PREFIX
  *     writes R klines per symbol, with their signals and watermarks, at K klines/s over all symbols or at max
- *     speed; PREFIX-signals.tsv is the manifest of the signals sent, PREFIX-expected.tsv the order events
- *     execution-service must publish (eventId signalId botId symbol role status); prints "name value" lines
+ *     speed; PREFIX-signals.tsv is the manifest of the signals sent, PREFIX-expected.jsonl the order events
+ *     execution-service must publish, one JSON per line as on orders.v1 but with producedAt 1 (the moment of
+ *     publication is the only field a run may change); prints "name value" lines
  * plan --klines CSV --symbols S1,.. --bots-per-symbol N --rows R
  *     prints the counts of a run without sending anything
  * </pre>
@@ -98,7 +100,7 @@ public final class ExecutionLoad {
         String rate = required(options, "rate");
         double perSecond = rate.equals("max") ? 0 : Double.parseDouble(rate);
         String prefix = required(options, "out");
-        writeExpected(Path.of(prefix + "-expected.tsv"), plan.expected());
+        writeExpected(Path.of(prefix + "-expected.jsonl"), plan.expected());
         try (LoadWriter writer = new LoadWriter(required(options, "bootstrap"), perSecond > 0)) {
             LoadWriter.Written written = writer.write(plan, perSecond, Path.of(prefix + "-signals.tsv"));
             System.out.println("write_ms " + written.tookMillis());
@@ -107,9 +109,7 @@ public final class ExecutionLoad {
     }
 
     private static void writeExpected(Path file, List<OrderUpdated> orders) {
-        List<String> lines = orders.stream().map(o -> String.join("\t", o.eventId(),
-                o.signalId() == null ? "-" : o.signalId(), o.botId(), o.symbol().value(), o.role().name(),
-                o.status().name())).toList();
+        List<String> lines = orders.stream().map(o -> EventCodec.encodeToString(PaperReplay.comparable(o))).toList();
         try {
             Files.write(file, lines, StandardCharsets.US_ASCII);
         } catch (IOException e) {
