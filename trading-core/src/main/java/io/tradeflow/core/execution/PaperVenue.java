@@ -1,7 +1,5 @@
 package io.tradeflow.core.execution;
 
-import io.tradeflow.core.domain.Direction;
-import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderType;
 import io.tradeflow.core.domain.Side;
@@ -302,7 +300,7 @@ public final class PaperVenue implements TradingVenue, Exposure {
         BigDecimal reserved = account.reservedMargin();
         BigDecimal realized = null;
         if (before == null) {
-            after = Position.open(account.symbol(), contract(symbolRules), symbolRules.contractSize(), account.asset(), fill);
+            after = Position.open(account.symbol(), Contract.of(symbolRules.market()), symbolRules.contractSize(), account.asset(), fill);
             reserved = reserved.add(margin(notional, leverage));
         } else {
             Applied applied = before.apply(fill);
@@ -360,11 +358,9 @@ public final class PaperVenue implements TradingVenue, Exposure {
         return symbolRules.roundFillPrice(side, reference.multiply(move));
     }
 
-    /** Notional in the margin asset: quote for USD-M; the base coin for COIN-M (contracts x contractSize / price). */
+    /** Value in the margin asset: quote for USD-M; the coin for COIN-M (contracts x contractSize / price). */
     private static BigDecimal marginNotional(SymbolRules symbolRules, BigDecimal quantity, BigDecimal price) {
-        return symbolRules.market() == Market.COIN_M
-                ? quantity.multiply(symbolRules.contractSize()).divide(price, MONEY_SCALE, RoundingMode.HALF_EVEN)
-                : quantity.multiply(price);
+        return Contract.of(symbolRules.market()).value(quantity, price, symbolRules.contractSize());
     }
 
     private BigDecimal fee(BigDecimal notional) {
@@ -373,14 +369,5 @@ public final class PaperVenue implements TradingVenue, Exposure {
 
     private static BigDecimal margin(BigDecimal notional, int leverage) {
         return notional.divide(BigDecimal.valueOf(leverage), MONEY_SCALE, RoundingMode.HALF_EVEN);
-    }
-
-    private static Contract contract(SymbolRules symbolRules) {
-        return symbolRules.market() == Market.COIN_M ? Contract.INVERSE : Contract.LINEAR;
-    }
-
-    /** The direction a fill on {@code side} opens. */
-    static Direction opens(Side side) {
-        return side == Side.BUY ? Direction.LONG : Direction.SHORT;
     }
 }
