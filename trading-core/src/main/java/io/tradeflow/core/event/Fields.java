@@ -37,6 +37,10 @@ record Fields(String eventType) {
         return value;
     }
 
+    BigDecimal notNegativeIfPresent(String field, BigDecimal value) {
+        return value == null ? null : notNegative(field, value);
+    }
+
     long timestamp(String field, long epochMillis) {
         // 0 is what a missing or defaulted long looks like: never a real event time.
         if (epochMillis <= 0) {

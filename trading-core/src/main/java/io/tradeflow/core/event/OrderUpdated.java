@@ -1,6 +1,8 @@
 package io.tradeflow.core.event;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tradeflow.core.domain.CloseReason;
+import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderStatus;
 import io.tradeflow.core.domain.OrderType;
@@ -31,11 +33,17 @@ import java.math.BigDecimal;
  *                        margin asset: quote for USD-M, base coin for COIN-M; absent for fills that only open
  * @param denyReason      for {@code DENIED}: the pre-trade check that refused it, a code such as
  *                        {@code insufficient-margin} (docs/events.md lists them)
+ * @param market          the symbol's market family, so a consumer knows how to account a fill ({@code COIN_M}: inverse)
+ * @param marginAsset     the asset PnL and margin are in: the quote asset for USD-M (USDT), the coin for COIN-M (BTC)
+ * @param contractSize    USD per contract for COIN-M (Binance {@code contractSize}); 1 for USD-M
+ * @param closeReason     for an {@code EXIT} order: why it exits ({@code SIGNAL_EXIT}, {@code REVERSAL},
+ *                        {@code MANUAL}, {@code LIQUIDATION}); absent for the other roles, whose role says it
  */
 @JsonPropertyOrder({"eventId", "eventType", "schemaVersion", "clientOrderId", "exchangeOrderId", "botId",
         "signalId", "symbol", "venue", "role", "side", "type", "status", "quantity", "price", "triggerPrice",
         "filledQuantity", "averagePrice", "lastFillQuantity", "lastFillPrice", "fee", "feeAsset", "reduceOnly",
-        "rejectReason", "tradeId", "realizedPnl", "denyReason", "eventTime", "producedAt"})
+        "rejectReason", "tradeId", "realizedPnl", "denyReason", "market", "marginAsset", "contractSize", "closeReason",
+        "eventTime", "producedAt"})
 public record OrderUpdated(
         String clientOrderId,
         String exchangeOrderId,
@@ -61,6 +69,10 @@ public record OrderUpdated(
         String tradeId,
         BigDecimal realizedPnl,
         String denyReason,
+        Market market,
+        String marginAsset,
+        BigDecimal contractSize,
+        CloseReason closeReason,
         long eventTime,
         long producedAt) implements Event {
 
@@ -109,6 +121,13 @@ public record OrderUpdated(
         }
         if (realizedPnl != null) {
             FIELDS.required("lastFillQuantity", lastFillQuantity);
+        }
+        FIELDS.positiveIfPresent("contractSize", contractSize);
+        if (marginAsset != null) {
+            FIELDS.requiredText("marginAsset", marginAsset);
+        }
+        if (closeReason != null && role != OrderRole.EXIT) {
+            FIELDS.absent("closeReason", closeReason, "unless role is EXIT");
         }
         if (fee != null || feeAsset != null) {
             FIELDS.required("fee", fee);

@@ -1,11 +1,15 @@
 package io.tradeflow.core.event;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tradeflow.core.domain.CloseReason;
 import io.tradeflow.core.domain.Direction;
 import io.tradeflow.core.domain.PositionChange;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.domain.Venue;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A position opened, changed or closed, on {@link Topics#POSITIONS}.
@@ -18,14 +22,26 @@ import java.math.BigDecimal;
  * @param entryPrice    average entry price
  * @param exitPrice     average exit price of what was closed so far; required for {@code CLOSED}
  * @param markPrice     the price unrealised PnL was computed at
- * @param realizedPnl   PnL of what was closed so far, before fees
- * @param fees          all fees paid by this position so far
+ * @param realizedPnl   PnL of what was closed so far, before fees, in the margin asset
+ * @param fees          the fees this position paid so far in the margin asset (all of them when every fee was charged in
+ *                      it; a fee in another asset, such as BNB, is in {@code otherFees} instead)
  * @param openedAt      epoch ms of the first entry fill
  * @param closedAt      epoch ms of the last exit fill; required for {@code CLOSED}, absent otherwise
+ * @param marginAsset   the asset {@code realizedPnl}, {@code unrealizedPnl}, {@code fees}, {@code convertedFees} and
+ *                      {@code netRealizedPnl} are in: USDT for USD-M, the coin (BTC) for COIN-M
+ * @param closeReason   for {@code CLOSED}: why (stop-loss, take-profit, signal exit, reversal, manual, liquidation)
+ * @param otherFees     fees charged in other assets than the margin asset, by asset, as charged (e.g. {@code BNB});
+ *                      absent when there are none
+ * @param convertedFees the part of {@code otherFees} converted into the margin asset at the fee asset's price at each
+ *                      fill's time; absent when none could be
+ * @param unconvertedFees the part of {@code otherFees} for which no price was known at fill time, by asset: not in
+ *                      {@code netRealizedPnl}; absent when there is none
+ * @param netRealizedPnl {@code realizedPnl - fees - convertedFees}
  */
 @JsonPropertyOrder({"eventId", "eventType", "schemaVersion", "positionId", "sequence", "botId", "symbol", "venue",
         "direction", "change", "quantity", "entryPrice", "exitPrice", "markPrice", "realizedPnl", "unrealizedPnl",
-        "fees", "openedAt", "closedAt", "eventTime", "producedAt"})
+        "fees", "openedAt", "closedAt", "marginAsset", "closeReason", "otherFees", "convertedFees", "unconvertedFees",
+        "netRealizedPnl", "eventTime", "producedAt"})
 public record PositionChanged(
         String positionId,
         long sequence,
@@ -43,6 +59,12 @@ public record PositionChanged(
         BigDecimal fees,
         long openedAt,
         Long closedAt,
+        String marginAsset,
+        CloseReason closeReason,
+        Map<String, BigDecimal> otherFees,
+        BigDecimal convertedFees,
+        Map<String, BigDecimal> unconvertedFees,
+        BigDecimal netRealizedPnl,
         long eventTime,
         long producedAt) implements Event {
 
@@ -73,7 +95,27 @@ public record PositionChanged(
             FIELDS.timestamp("closedAt", FIELDS.required("closedAt", closedAt));
         } else {
             FIELDS.absent("closedAt", closedAt, "while the position is " + change);
+            FIELDS.absent("closeReason", closeReason, "while the position is " + change);
         }
+        if (marginAsset != null) {
+            FIELDS.requiredText("marginAsset", marginAsset);
+        }
+        otherFees = feesByAsset("otherFees", otherFees);
+        FIELDS.notNegativeIfPresent("convertedFees", convertedFees);
+        unconvertedFees = feesByAsset("unconvertedFees", unconvertedFees);
+    }
+
+    /** Sorted by asset, each {@code >= 0}; null for none (an empty map is written as absent, like null). */
+    private static Map<String, BigDecimal> feesByAsset(String field, Map<String, BigDecimal> fees) {
+        if (fees == null || fees.isEmpty()) {
+            return null;
+        }
+        TreeMap<String, BigDecimal> sorted = new TreeMap<>();
+        fees.forEach((asset, fee) -> {
+            FIELDS.requiredText(field + " asset", asset);
+            sorted.put(asset, FIELDS.notNegative(field + "." + asset, fee));
+        });
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
     @Override

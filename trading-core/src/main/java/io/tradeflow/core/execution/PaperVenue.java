@@ -138,7 +138,7 @@ public final class PaperVenue implements TradingVenue, Exposure {
             // A flat account keeps no resting orders (a stop left behind would fire on the next position), and each
             // one ends with an event, or orders.v1 would show it NEW for ever.
             for (WorkingOrder resting : after.working()) {
-                result.add(OrderEvents.of(resting, after, Venue.PAPER).canceled(order.time(), clock.getAsLong()));
+                result.add(OrderEvents.of(resting, after, Venue.PAPER, order.rules()).canceled(order.time(), clock.getAsLong()));
             }
             after = withWorking(after, List.of());
         }
@@ -167,7 +167,7 @@ public final class PaperVenue implements TradingVenue, Exposure {
         }
         List<OrderUpdated> events = new ArrayList<>();
         for (WorkingOrder order : account.working()) {
-            events.add(OrderEvents.of(order, account, Venue.PAPER).canceled(time, clock.getAsLong()));
+            events.add(OrderEvents.of(order, account, Venue.PAPER, rulesOf(account)).canceled(time, clock.getAsLong()));
         }
         store(withWorking(account, List.of()));
         return events;
@@ -254,13 +254,13 @@ public final class PaperVenue implements TradingVenue, Exposure {
         BigDecimal quantity = triggered.quantity().min(account.position().quantity());
         Booked booked = book(account, symbolRules, triggered.side(), quantity, price, 1, triggered.clientOrderId(), time);
         List<OrderUpdated> events = new ArrayList<>();
-        events.add(OrderEvents.of(triggered, account, Venue.PAPER).filled(price, booked.fill().fee(),
+        events.add(OrderEvents.of(triggered, account, Venue.PAPER, symbolRules).filled(price, booked.fill().fee(),
                 booked.fill().feeAsset(), booked.fill().tradeId(), booked.realizedPnl(), time, clock.getAsLong()));
         List<WorkingOrder> rest = new ArrayList<>();
         for (WorkingOrder other : account.working()) {
             if (other != triggered) {
                 if (booked.account().flat()) {
-                    events.add(OrderEvents.of(other, account, Venue.PAPER).canceled(time, clock.getAsLong()));
+                    events.add(OrderEvents.of(other, account, Venue.PAPER, symbolRules).canceled(time, clock.getAsLong()));
                 } else {
                     rest.add(other);
                 }
@@ -339,6 +339,11 @@ public final class PaperVenue implements TradingVenue, Exposure {
                     account.working(), account.fills());
         }
         return account;
+    }
+
+    /** The rules of the account's symbol, null when they are no longer known (the events then leave them out). */
+    private SymbolRules rulesOf(PaperAccount account) {
+        return rules.apply(account.symbol()).orElse(null);
     }
 
     private static PaperAccount withWorking(PaperAccount a, List<WorkingOrder> working) {

@@ -1,5 +1,6 @@
 package io.tradeflow.core.execution;
 
+import io.tradeflow.core.domain.CloseReason;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderType;
 import io.tradeflow.core.domain.Side;
@@ -17,10 +18,11 @@ import java.util.Objects;
  * @param referencePrice the signal's reference price (its kline's close): where the paper venue fills a MARKET order
  * @param klineOpenTime  open time of the signal's kline
  * @param time           market time of the order, epoch ms (the signal's event time)
+ * @param closeReason    for an EXIT order, why it exits; null for the other roles
  */
 public record PlaceOrder(String clientOrderId, String signalId, BotDefinition bot, SymbolRules rules, OrderRole role,
                          Side side, OrderType type, BigDecimal quantity, BigDecimal triggerPrice, boolean reduceOnly,
-                         BigDecimal referencePrice, long klineOpenTime, long time) {
+                         BigDecimal referencePrice, long klineOpenTime, long time, CloseReason closeReason) {
 
     public PlaceOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

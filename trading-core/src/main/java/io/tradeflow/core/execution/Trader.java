@@ -1,6 +1,7 @@
 package io.tradeflow.core.execution;
 
 import io.tradeflow.core.domain.BotStatus;
+import io.tradeflow.core.domain.CloseReason;
 import io.tradeflow.core.domain.Direction;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderType;
@@ -164,7 +165,7 @@ public final class Trader {
                 return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "no " + action.direction() + " position held"
                         + held.map(p -> " (holds " + p.direction() + ")").orElse(""));
             }
-            return exitAndCancel(signal, bot, venue, held.get()).map(orders -> new Decision(orders, Outcome.EXITED,
+            return exitAndCancel(signal, bot, venue, held.get(), CloseReason.SIGNAL_EXIT).map(orders -> new Decision(orders, Outcome.EXITED,
                     "exited " + held.get().quantity().toPlainString())).orElseGet(() -> unknownSymbol(signal, bot, role));
         }
         if (held.isPresent() && held.get().direction() == action.direction()) {
@@ -173,7 +174,7 @@ public final class Trader {
         }
         List<OrderUpdated> orders = new ArrayList<>();
         if (held.isPresent()) {
-            Optional<List<OrderUpdated>> exit = exitAndCancel(signal, bot, venue, held.get());
+            Optional<List<OrderUpdated>> exit = exitAndCancel(signal, bot, venue, held.get(), CloseReason.REVERSAL);
             if (exit.isEmpty()) {
                 return unknownSymbol(signal, bot, role);
             }
@@ -300,14 +301,15 @@ public final class Trader {
 
     /** Exit at market and cancel the bracket; empty when the symbol's rules are unknown. */
     private Optional<List<OrderUpdated>> exitAndCancel(SignalGenerated signal, BotDefinition bot, TradingVenue venue,
-                                                       Position held) {
+                                                       Position held, CloseReason reason) {
         Optional<SymbolRules> symbolRules = rules.apply(bot.symbol());
         if (symbolRules.isEmpty()) {
             return Optional.empty();
         }
         Side side = held.direction() == Direction.LONG ? Side.SELL : Side.BUY;
-        List<OrderUpdated> orders = new ArrayList<>(venue.market(order(signal, bot, symbolRules.get(), OrderRole.EXIT,
-                side, OrderType.MARKET, held.quantity(), null, true)));
+        PlaceOrder exit = order(signal, bot, symbolRules.get(), OrderRole.EXIT, side, OrderType.MARKET,
+                held.quantity(), null, true);
+        List<OrderUpdated> orders = new ArrayList<>(venue.market(withReason(exit, reason)));
         orders.addAll(venue.cancelWorking(bot.botId(), signal.eventTime()));
         return Optional.of(orders);
     }
@@ -324,7 +326,7 @@ public final class Trader {
         Side side = (direction == Direction.LONG) == entry ? Side.BUY : Side.SELL;
         OrderEvents events = new OrderEvents(ClientOrderIds.of(signal.signalId(), role), signal.botId(),
                 signal.signalId(), signal.symbol(), bot == null ? Venue.PAPER : bot.venue(), role, side, OrderType.MARKET,
-                quantity, null, !entry);
+                quantity, null, !entry, null, null);
         return new Decision(List.of(events.denied(denial, signal.eventTime(), clock.getAsLong())), Outcome.DENIED,
                 denial.reason().code() + ": " + denial.detail());
     }
@@ -332,7 +334,12 @@ public final class Trader {
     private static PlaceOrder order(SignalGenerated signal, BotDefinition bot, SymbolRules r, OrderRole role, Side side,
                                     OrderType type, BigDecimal quantity, BigDecimal trigger, boolean reduceOnly) {
         return new PlaceOrder(ClientOrderIds.of(signal.signalId(), role), signal.signalId(), bot, r, role, side, type,
-                quantity, trigger, reduceOnly, signal.referencePrice(), signal.klineOpenTime(), signal.eventTime());
+                quantity, trigger, reduceOnly, signal.referencePrice(), signal.klineOpenTime(), signal.eventTime(), null);
+    }
+
+    private static PlaceOrder withReason(PlaceOrder o, CloseReason reason) {
+        return new PlaceOrder(o.clientOrderId(), o.signalId(), o.bot(), o.rules(), o.role(), o.side(), o.type(),
+                o.quantity(), o.triggerPrice(), o.reduceOnly(), o.referencePrice(), o.klineOpenTime(), o.time(), reason);
     }
 
     /** How many percent {@code value} is below {@code reference}, 4 places. */

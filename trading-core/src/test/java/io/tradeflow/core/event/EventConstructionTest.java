@@ -116,7 +116,8 @@ class EventConstructionTest {
 
         assertThatThrownBy(() -> new OrderUpdated(order.clientOrderId(), null, order.botId(), null, order.symbol(),
                 order.venue(), order.role(), order.side(), OrderType.STOP_MARKET, OrderStatus.NEW, order.quantity(),
-                null, null, BigDecimal.ZERO, null, null, null, null, null, true, null, null, null, null, 1L, 1L))
+                null, null, BigDecimal.ZERO, null, null, null, null, null, true, null, null, null, null, null, null, null,
+                null, 1L, 1L))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessage("OrderUpdated: missing required field 'triggerPrice'");
     }
@@ -153,6 +154,6 @@ class EventConstructionTest {
                 o.venue(), o.role(), o.side(), o.type(), status, o.quantity(), o.price(), o.triggerPrice(),
                 new BigDecimal(filled), o.averagePrice(), o.lastFillQuantity(), o.lastFillPrice(), o.fee(),
                 o.feeAsset(), o.reduceOnly(), o.rejectReason(), o.tradeId(), o.realizedPnl(), o.denyReason(),
-                o.eventTime(), o.producedAt());
+                o.market(), o.marginAsset(), o.contractSize(), o.closeReason(), o.eventTime(), o.producedAt());
     }
 }

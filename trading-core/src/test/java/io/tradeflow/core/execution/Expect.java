@@ -1,5 +1,6 @@
 package io.tradeflow.core.execution;
 
+import io.tradeflow.core.domain.CloseReason;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderStatus;
 import io.tradeflow.core.domain.OrderType;
@@ -10,6 +11,7 @@ import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.order.DenyReason;
+import io.tradeflow.core.order.SymbolRules;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 
 import java.math.BigDecimal;
@@ -25,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test), and the assertion that compares a whole sequence of them: every field, decimals by value.
  *
  * <p>One {@code Expect} is one order (its id, role, side, type, quantity, trigger); its methods give the event of each
- * state. A paper fill's trade id is {@code {clientOrderId}-1} and its fee is in USDT unless told otherwise.
+ * state. A paper fill's trade id is {@code {clientOrderId}-1} and its fee is in USDT unless told otherwise. Its market,
+ * margin asset and contract size are those of {@link Fixtures#realRules()}; a MARKET EXIT order's close reason is
+ * SIGNAL_EXIT for an exit signal and REVERSAL for an entry signal.
  */
 final class Expect {
     private static final RecursiveComparisonConfiguration BY_VALUE = RecursiveComparisonConfiguration.builder()
@@ -42,9 +46,12 @@ final class Expect {
     private final BigDecimal quantity;
     private final BigDecimal triggerPrice;
     private final String feeAsset;
+    private final SymbolRules rules;
+    private final CloseReason closeReason;
 
     private Expect(String clientOrderId, String botId, String signalId, Symbol symbol, Venue venue, OrderRole role,
-                   Side side, OrderType type, BigDecimal quantity, BigDecimal triggerPrice, String feeAsset) {
+                   Side side, OrderType type, BigDecimal quantity, BigDecimal triggerPrice, String feeAsset,
+                   CloseReason closeReason) {
         this.clientOrderId = clientOrderId;
         this.botId = botId;
         this.signalId = signalId;
@@ -56,6 +63,8 @@ final class Expect {
         this.quantity = quantity;
         this.triggerPrice = triggerPrice;
         this.feeAsset = feeAsset;
+        this.rules = Fixtures.realRules().apply(symbol).orElseThrow();
+        this.closeReason = closeReason;
     }
 
     /** A MARKET order (entry or exit) the signal caused. */
@@ -76,12 +85,13 @@ final class Expect {
     private static Expect order(BotDefinition bot, SignalGenerated signal, OrderRole role, Side side, OrderType type,
                                 String quantity, String trigger) {
         return new Expect(ClientOrderIds.of(signal.signalId(), role), bot.botId(), signal.signalId(), bot.symbol(),
-                bot.venue(), role, side, type, dec(quantity), trigger == null ? null : dec(trigger), "USDT");
+                bot.venue(), role, side, type, dec(quantity), trigger == null ? null : dec(trigger), "USDT",
+                role != OrderRole.EXIT ? null : signal.action().isExit() ? CloseReason.SIGNAL_EXIT : CloseReason.REVERSAL);
     }
 
     Expect feeIn(String asset) {
         return new Expect(clientOrderId, botId, signalId, symbol, venue, role, side, type, quantity, triggerPrice,
-                asset);
+                asset, closeReason);
     }
 
     String clientOrderId() {
@@ -107,7 +117,8 @@ final class Expect {
                                String tradeId, BigDecimal realizedPnl, long time) {
         return new OrderUpdated(clientOrderId, null, botId, signalId, symbol, venue, role, side, type, status, quantity,
                 null, triggerPrice, filled, price, price == null ? null : filled, price, fee, asset,
-                role != OrderRole.ENTRY, null, tradeId, realizedPnl, null, time, NOW);
+                role != OrderRole.ENTRY, null, tradeId, realizedPnl, null, rules.market(), rules.marginAsset(),
+                rules.contractSize(), closeReason, time, NOW);
     }
 
     /**
@@ -119,7 +130,7 @@ final class Expect {
         return new OrderUpdated(ClientOrderIds.of(signal.signalId(), role), null, signal.botId(), signal.signalId(),
                 signal.symbol(), venue, role, side, OrderType.MARKET, OrderStatus.DENIED, dec(quantity), null, null,
                 BigDecimal.ZERO, null, null, null, null, null, role != OrderRole.ENTRY, null, null, null, reason.code(),
-                signal.eventTime(), NOW);
+                null, null, null, null, signal.eventTime(), NOW);
     }
 
     /** The events are exactly these, in this order, every field equal (decimals by value, so 35574.4 = 35574.40). */

@@ -71,6 +71,7 @@ public final class PaperReplay {
         return new OrderUpdated(o.clientOrderId(), o.exchangeOrderId(), o.botId(), o.signalId(), o.symbol(), o.venue(),
                 o.role(), o.side(), o.type(), o.status(), o.quantity(), o.price(), o.triggerPrice(), o.filledQuantity(),
                 o.averagePrice(), o.lastFillQuantity(), o.lastFillPrice(), o.fee(), o.feeAsset(), o.reduceOnly(),
-                o.rejectReason(), o.tradeId(), o.realizedPnl(), o.denyReason(), o.eventTime(), 1);
+                o.rejectReason(), o.tradeId(), o.realizedPnl(), o.denyReason(), o.market(), o.marginAsset(),
+                o.contractSize(), o.closeReason(), o.eventTime(), 1);
     }
 }
