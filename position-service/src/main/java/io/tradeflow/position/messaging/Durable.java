@@ -1,0 +1,82 @@
+package io.tradeflow.position.messaging;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.position.ledger.Ledger;
+import io.tradeflow.position.ledger.Recorded;
+import io.tradeflow.position.ledger.UnbookableFill;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+/**
+ * The ledger write and the publish of its events, each retried (SmallRye Fault Tolerance) until it works: giving up
+ * would drop a fill. An {@link UnbookableFill} is the record's fault and is not retried. While a write or a publish
+ * fails, {@link #failure()} says why (readiness DOWN). Backoff 100 ms doubling to 5 s.
+ */
+@ApplicationScoped
+public class Durable {
+    private static final Logger LOG = Logger.getLogger(Durable.class);
+
+    private final Ledger ledger;
+    private final PositionPublisher publisher;
+    private final PublishedTail tail;
+    private volatile String failure;
+
+    public Durable(Ledger ledger, PositionPublisher publisher, PublishedTail tail) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.tail = tail;
+    }
+
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, abortOn = UnbookableFill.class)
+    @ExponentialBackoff(maxDelay = 5000)
+    public Recorded record(OrderUpdated order, BigDecimal feePrice) {
+        try {
+            Recorded recorded = ledger.record(order, feePrice, System.currentTimeMillis());
+            failure = null;
+            return recorded;
+        } catch (UnbookableFill e) {
+            throw e;
+        } catch (RuntimeException e) {
+            failed("Booking " + order.eventId() + " in PostgreSQL failed", e);
+            throw e;
+        }
+    }
+
+    /**
+     * Publishes a booked fill's events; for a redelivered fill only those positions.v1 does not have yet.
+     *
+     * @return how many were published
+     */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(maxDelay = 5000)
+    public int publish(Recorded recorded) {
+        try {
+            List<Recorded.Publishable> events = recorded.outcome() == Recorded.Outcome.DUPLICATE
+                    ? recorded.events().stream().filter(event -> !tail.contains(event.eventId())).toList()
+                    : recorded.events();
+            publisher.publish(events);
+            events.forEach(event -> tail.add(event.eventId()));
+            failure = null;
+            return events.size();
+        } catch (RuntimeException e) {
+            failed("Publishing to positions.v1 failed", e);
+            throw e;
+        }
+    }
+
+    /** Why the last attempt failed, or null while writes work. */
+    public String failure() {
+        return failure;
+    }
+
+    private void failed(String what, RuntimeException e) {
+        if (failure == null) {
+            LOG.errorf("%s: %s; retrying until it works (check PostgreSQL and Kafka)", what, e.getMessage());
+        }
+        failure = what + ": " + e.getMessage();
+    }
+}
