@@ -1,5 +1,6 @@
 package io.tradeflow.core.position;
 
+import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.PositionChange;
 import io.tradeflow.core.event.PositionChanged;
 import java.math.BigDecimal;
@@ -23,10 +24,11 @@ import java.util.TreeMap;
 public final class PositionBook {
 
     /**
-     * What one fill did: the positions it touched (the closed one before the one it opened, when it did both) and one
-     * event per change, in order.
+     * What one fill did: the positions it touched (the closed one before the one it opened, when it did both), one
+     * event per change, in order, and the fill's own realized PnL before fees ({@link Applied#realizedPnl()}), null
+     * when it closed nothing.
      */
-    public record Booked(List<TrackedPosition> positions, List<PositionChanged> events) {
+    public record Booked(List<TrackedPosition> positions, List<PositionChanged> events, BigDecimal realizedPnl) {
         public Booked {
             positions = List.copyOf(positions);
             events = List.copyOf(events);
@@ -45,12 +47,22 @@ public final class PositionBook {
      * Books {@code fill} on {@code current}, the bot's position on the fill's symbol (null, or closed, when there is
      * none open). {@code producedAt} stamps the events.
      *
-     * @throws IllegalArgumentException when the fill belongs to another symbol or bot than {@code current}
+     * @throws IllegalArgumentException when the fill belongs to another symbol or bot than {@code current}, or when
+     *                                  a stop-loss, take-profit or exit fill finds no open position (its entry was
+     *                                  never booked: booking it would invent a position the other way)
      */
     public static Booked book(TrackedPosition current, PositionFill fill, long producedAt) {
+        if ((current == null || !current.isOpen()) && fill.role() != OrderRole.ENTRY) {
+            throw new IllegalArgumentException("a " + fill.role() + " fill (" + fill.fill().tradeId() + ") of "
+                    + fill.botId() + " " + fill.symbol() + " found no open position to reduce");
+        }
+        return bookOn(current, fill, producedAt);
+    }
+
+    private static Booked bookOn(TrackedPosition current, PositionFill fill, long producedAt) {
         if (current == null || !current.isOpen()) {
             TrackedPosition opened = open(fill);
-            return new Booked(List.of(opened), List.of(event(opened, PositionChange.OPENED, fill, producedAt)));
+            return new Booked(List.of(opened), List.of(event(opened, PositionChange.OPENED, fill, producedAt)), null);
         }
         Position held = current.position();
         if (!held.symbol().equals(fill.symbol()) || !current.botId().equals(fill.botId())) {
@@ -63,12 +75,12 @@ public final class PositionBook {
             BigDecimal fee = fill.fill().fee();
             BigDecimal closingFee = fee.multiply(held.quantity())
                     .divide(quantity, Math.max(fee.scale(), Decimals.SCALE), RoundingMode.HALF_EVEN);
-            Booked closed = book(current, fill.part(held.quantity(), closingFee), producedAt);
-            Booked opened = book(closed.current(), fill.part(quantity.subtract(held.quantity()),
+            Booked closed = bookOn(current, fill.part(held.quantity(), closingFee), producedAt);
+            Booked opened = bookOn(closed.current(), fill.part(quantity.subtract(held.quantity()),
                     fee.subtract(closingFee)), producedAt);
             List<PositionChanged> events = new ArrayList<>(closed.events());
             events.addAll(opened.events());
-            return new Booked(List.of(closed.current(), opened.current()), events);
+            return new Booked(List.of(closed.current(), opened.current()), events, closed.realizedPnl());
         }
         Applied applied = held.apply(fill.fill());
         Position after = applied.position();
@@ -77,7 +89,7 @@ public final class PositionBook {
                 unconverted(current.unconvertedFees(), fill), current.initialStop(),
                 after.isOpen() ? null : fill.closeReason(), fill.fill().time());
         PositionChange change = after.isOpen() ? PositionChange.CHANGED : PositionChange.CLOSED;
-        return new Booked(List.of(next), List.of(event(next, change, fill, producedAt)));
+        return new Booked(List.of(next), List.of(event(next, change, fill, producedAt)), applied.realizedPnl());
     }
 
     /** {@code pos-{venue}-{SYMBOL}-{tradeId}}: the opening fill names the position, so a replay names it alike. */

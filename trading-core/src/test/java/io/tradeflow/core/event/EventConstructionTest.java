@@ -124,7 +124,7 @@ class EventConstructionTest {
 
     @Test
     void positionIdIsPositionAndSequence() {
-        assertThat(GoldenEvents.event(PositionChanged.class).eventId()).isEqualTo("pos-btc-ema-cross-1700006400000-2");
+        assertThat(GoldenEvents.event(PositionChanged.class).eventId()).isEqualTo("pos-testnet-BTCUSDT-4075113891-2");
     }
 
     @Test
