@@ -67,9 +67,10 @@ public class Ledger {
             if (!position.isOpen()) {
                 closed(row, now);
             }
+            // Hibernate runs inserts before updates at a flush: the closed half of a split fill must be written
+            // CLOSED before the position it opened is inserted OPEN (one open position per bot, symbol and venue).
+            PositionEntity.flush();
         }
-        // The closing half of a split fill must not stay the bot's open row while the opened half is inserted.
-        PositionEntity.flush();
         trade(order, key, fill, booked, now).persist();
         List<Recorded.Publishable> events = new ArrayList<>();
         for (PositionChanged event : booked.events()) {

@@ -10,7 +10,9 @@ import io.tradeflow.position.ledger.Recorded;
 import io.tradeflow.position.ledger.UnbookableFill;
 import io.tradeflow.position.metrics.PositionMetrics;
 import io.tradeflow.position.prices.Prices;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -42,6 +44,16 @@ public class OrderConsumer {
         this.ledger = ledger;
         this.metrics = metrics;
         this.feePriceMaxAgeMillis = config.feePriceMaxAge().toMillis();
+    }
+
+    /** The open-positions gauge from the start, not from the first fill; PostgreSQL away only delays it. */
+    void onStart(@Observes StartupEvent ignored) {
+        try {
+            metrics.openPositions(ledger.openPositions());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not count the open positions at start (%s); the gauge starts at the first fill",
+                    e.getMessage());
+        }
     }
 
     @Incoming("orders")

@@ -141,6 +141,37 @@ class BookingTest {
     }
 
     @Test
+    void aFillThatReversesInOneOrderClosesThePositionAndOpensTheNext() {
+        Symbol symbol = Symbol.of("POSSPLITUSDT");
+        String bot = "split-bot";
+        Orders.send(bootstrap, List.of(
+                Orders.entry(bot, symbol, "r1", Side.BUY, "0.010")
+                        .fill("0.010", "0.010", "35000.0", "0.175", "USDT", "4001", T0),
+                Orders.entry(bot, symbol, "r2", Side.SELL, "0.030")
+                        .fill("0.030", "0.030", "35100.0", "0.5265", "USDT", "4002", T0 + 60_000)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Orders.positionsOf(bootstrap, bot).size() == 3);
+
+        assertThat(Orders.positionsOf(bootstrap, bot)).extracting(PositionChanged::positionId,
+                PositionChanged::change, PositionChanged::direction, p -> p.quantity().toPlainString()).containsExactly(
+                tuple("pos-paper-POSSPLITUSDT-4001", PositionChange.OPENED, Direction.LONG, "0.010"),
+                tuple("pos-paper-POSSPLITUSDT-4001", PositionChange.CLOSED, Direction.LONG, "0.010"),
+                tuple("pos-paper-POSSPLITUSDT-4002", PositionChange.OPENED, Direction.SHORT, "0.020"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            TradeEntity split = TradeEntity.find("botId = ?1 and key.tradeId = ?2", bot, "4002").firstResult();
+            assertThat(split.positionId).isEqualTo("pos-paper-POSSPLITUSDT-4001");
+            assertThat(split.nextPositionId).isEqualTo("pos-paper-POSSPLITUSDT-4002");
+            assertThat(split.realizedPnl).isEqualByComparingTo("1.0");
+            PositionEntity closed = PositionEntity.findById("pos-paper-POSSPLITUSDT-4001");
+            PositionEntity opened = PositionEntity.findById("pos-paper-POSSPLITUSDT-4002");
+            // The fee shared in proportion: a third closes, two thirds open.
+            assertThat(closed.fees.add(opened.fees)).isEqualByComparingTo("0.7015");
+            assertThat(closed.fees).isEqualByComparingTo("0.3505");
+            assertThat(opened.fees).isEqualByComparingTo("0.3510");
+            assertThat(closed.closeReason).isEqualTo("REVERSAL");
+        });
+    }
+
+    @Test
     void unreadableAndUnbookableRecordsGoToTheDeadLetterTopicAndTheStreamGoesOn() {
         Symbol symbol = Symbol.of("POSDLQUSDT");
         String bot = "dlq-bot";
