@@ -80,19 +80,22 @@ public class OrderConsumer {
                     record.offset(), record.topic(), e.getMessage());
             throw e;
         }
-        int published = durable.publish(recorded);
         metrics.outcome(recorded.outcome());
         switch (recorded.outcome()) {
-            case BOOKED -> {
-                LOG.infof("Fill %s of %s %s %s %s at %s booked: %s, %d event(s)", Fills.key(order), order.botId(),
-                        order.role(), order.side(), order.lastFillQuantity().toPlainString(),
-                        order.lastFillPrice().toPlainString(), recorded.detail(), published);
-                refreshGauges(order);
-            }
-            case DUPLICATE -> LOG.infof("Fill %s delivered again: nothing booked, %d of its %d event(s) published now",
-                    Fills.key(order), published, recorded.events().size());
+            case BOOKED -> LOG.infof("Fill %s of %s %s %s %s at %s booked: %s, %d event(s)", Fills.key(order),
+                    order.botId(), order.role(), order.side(), order.lastFillQuantity().toPlainString(),
+                    order.lastFillPrice().toPlainString(), recorded.detail(), recorded.events().size());
             case STOP_SET -> LOG.debugf("Initial stop of %s: %s", recorded.detail(), order.triggerPrice());
             case IGNORED -> LOG.tracef("Order event %s: nothing to book", order.eventId());
+            case DUPLICATE -> { }
+        }
+        int published = durable.publish(recorded);
+        if (recorded.outcome() == Recorded.Outcome.DUPLICATE) {
+            LOG.infof("Fill %s delivered again: nothing booked, %d of its %d event(s) published now",
+                    Fills.key(order), published, recorded.events().size());
+        }
+        if (recorded.outcome() == Recorded.Outcome.BOOKED) {
+            refreshGauges(order);
         }
     }
 

@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Which {@code PositionChanged} ids positions.v1 already holds, for fills delivered again after a crash: read from the
- * topic's tail the first time one is needed, then kept up to date with every event this instance publishes. A fill is
- * only redelivered when its offset was not committed, so its events, if published at all, are in that tail.
+ * topic's tail the first time one is needed after a start or a partition assignment ({@link #forget}), then kept up to
+ * date with every event this instance publishes. A fill is only redelivered when its offset was not committed, so
+ * its events, if published at all, are in that tail.
  */
 @ApplicationScoped
 public class PublishedTail {
@@ -42,6 +43,11 @@ public class PublishedTail {
             published = ids;
         }
         return published.contains(eventId);
+    }
+
+    /** Drops what was read: the next {@link #contains} reads the tail again (partitions moved, or a test's restart). */
+    public synchronized void forget() {
+        published = null;
     }
 
     /** Notes an event this instance published. */

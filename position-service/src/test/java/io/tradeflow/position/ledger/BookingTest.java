@@ -18,6 +18,9 @@ import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.position.Orders;
+import io.tradeflow.position.messaging.PositionPublisher;
+import io.tradeflow.position.messaging.PublishedTail;
+import jakarta.inject.Inject;
 import io.tradeflow.position.persistence.BotStatisticsEntity;
 import io.tradeflow.position.persistence.EquityPointEntity;
 import io.tradeflow.position.persistence.PositionEntity;
@@ -138,6 +141,46 @@ class BookingTest {
             assertThat(equity).extracting(p -> p.equity.stripTrailingZeros().toPlainString())
                     .containsExactly("2.93820016", "0.58920016", "2.23920016");
         });
+    }
+
+    @Inject
+    Ledger ledger;
+    @Inject
+    PositionPublisher publisher;
+    @Inject
+    PublishedTail tail;
+
+    /**
+     * The two crash windows of a fill, made on purpose: booked but killed before its event was published, and booked
+     * and published but killed before the record was acknowledged. Delivered again after the "restart" (the tail of
+     * positions.v1 forgotten, as at a new start), the first is published now, the second not again.
+     */
+    @Test
+    void aFillBookedBeforeACrashIsPublishedOnceWhenDeliveredAgain() {
+        // Killed after the commit, before the publish:
+        Symbol first = Symbol.of("POSCRASHAUSDT");
+        OrderUpdated unpublished = Orders.entry("crash-a", first, "k1", Side.BUY, "0.010")
+                .fill("0.010", "0.010", "35000.0", "0.175", "USDT", "5001", T0);
+        assertThat(ledger.record(unpublished, null, T0 + 1).outcome()).isEqualTo(Recorded.Outcome.BOOKED);
+        // Killed after the publish, before the acknowledgement:
+        Symbol second = Symbol.of("POSCRASHBUSDT");
+        OrderUpdated published = Orders.entry("crash-b", second, "k2", Side.SELL, "0.010")
+                .fill("0.010", "0.010", "35100.0", "0.1755", "USDT", "5002", T0);
+        publisher.publish(ledger.record(published, null, T0 + 1).events());
+        tail.forget();
+
+        Orders.send(bootstrap, List.of(unpublished, published));
+        Orders.send(bootstrap, List.of(Orders.exit("crash-a", first, "k3", Side.SELL, "0.010", CloseReason.SIGNAL_EXIT)
+                        .fill("0.010", "0.010", "35200.0", "0.176", "USDT", "5003", T0 + 60_000),
+                Orders.exit("crash-b", second, "k4", Side.BUY, "0.010", CloseReason.SIGNAL_EXIT)
+                        .fill("0.010", "0.010", "35200.0", "0.176", "USDT", "5004", T0 + 60_000)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Orders.positionsOf(bootstrap, "crash-a").size() >= 2
+                && Orders.positionsOf(bootstrap, "crash-b").size() >= 2);
+
+        assertThat(Orders.positionsOf(bootstrap, "crash-a")).extracting(PositionChanged::eventId)
+                .containsExactly("pos-paper-POSCRASHAUSDT-5001-1", "pos-paper-POSCRASHAUSDT-5001-2");
+        assertThat(Orders.positionsOf(bootstrap, "crash-b")).extracting(PositionChanged::eventId)
+                .containsExactly("pos-paper-POSCRASHBUSDT-5002-1", "pos-paper-POSCRASHBUSDT-5002-2");
     }
 
     @Test
