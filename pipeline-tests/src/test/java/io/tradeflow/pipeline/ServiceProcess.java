@@ -62,6 +62,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The HTTP port of the running process (a free port picked at each start). */
+    int port() {
+        return port;
+    }
+
     /** Ends the process at once, as a crash or {@code kill -9} would: no shutdown hook, no last commit. */
     void kill() {
         process.destroyForcibly();
