@@ -138,7 +138,8 @@ public final class PaperVenue implements TradingVenue, Exposure {
             // A flat account keeps no resting orders (a stop left behind would fire on the next position), and each
             // one ends with an event, or orders.v1 would show it NEW for ever.
             for (WorkingOrder resting : after.working()) {
-                result.add(OrderEvents.of(resting, after, Venue.PAPER, order.rules()).canceled(order.time(), clock.getAsLong()));
+                result.add(OrderEvents.of(resting, after, Venue.PAPER, order.rules())
+                        .canceled(order.time(), clock.getAsLong()));
             }
             after = withWorking(after, List.of());
         }
@@ -260,7 +261,8 @@ public final class PaperVenue implements TradingVenue, Exposure {
         for (WorkingOrder other : account.working()) {
             if (other != triggered) {
                 if (booked.account().flat()) {
-                    events.add(OrderEvents.of(other, account, Venue.PAPER, symbolRules).canceled(time, clock.getAsLong()));
+                    events.add(OrderEvents.of(other, account, Venue.PAPER, symbolRules)
+                            .canceled(time, clock.getAsLong()));
                 } else {
                     rest.add(other);
                 }

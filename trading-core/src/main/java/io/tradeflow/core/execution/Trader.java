@@ -165,8 +165,9 @@ public final class Trader {
                 return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "no " + action.direction() + " position held"
                         + held.map(p -> " (holds " + p.direction() + ")").orElse(""));
             }
-            return exitAndCancel(signal, bot, venue, held.get(), CloseReason.SIGNAL_EXIT).map(orders -> new Decision(orders, Outcome.EXITED,
-                    "exited " + held.get().quantity().toPlainString())).orElseGet(() -> unknownSymbol(signal, bot, role));
+            return exitAndCancel(signal, bot, venue, held.get(), CloseReason.SIGNAL_EXIT)
+                    .map(orders -> new Decision(orders, Outcome.EXITED, "exited " + held.get().quantity().toPlainString()))
+                    .orElseGet(() -> unknownSymbol(signal, bot, role));
         }
         if (held.isPresent() && held.get().direction() == action.direction()) {
             return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.POSITION_OPEN,
@@ -334,7 +335,8 @@ public final class Trader {
     private static PlaceOrder order(SignalGenerated signal, BotDefinition bot, SymbolRules r, OrderRole role, Side side,
                                     OrderType type, BigDecimal quantity, BigDecimal trigger, boolean reduceOnly) {
         return new PlaceOrder(ClientOrderIds.of(signal.signalId(), role), signal.signalId(), bot, r, role, side, type,
-                quantity, trigger, reduceOnly, signal.referencePrice(), signal.klineOpenTime(), signal.eventTime(), null);
+                quantity, trigger, reduceOnly, signal.referencePrice(), signal.klineOpenTime(), signal.eventTime(),
+                null);
     }
 
     private static PlaceOrder withReason(PlaceOrder o, CloseReason reason) {
