@@ -83,6 +83,7 @@ create table position_events (
     event_id        text   primary key,
     position_id     text   not null references positions (position_id) deferrable initially deferred,
     sequence        bigint not null,
+    ordinal         int    not null,            -- its place among the events of its fill (a split fill has two)
     venue           text   not null,
     client_order_id text   not null,
     trade_id        text   not null,
@@ -118,8 +119,11 @@ create table equity_points (
     bot_id       text    not null,
     margin_asset text    not null,
     closed_at    bigint  not null,
-    net_pnl      numeric not null,
-    equity       numeric not null,
+    net_pnl      numeric not null,          -- the position's net realized PnL
+    fees         numeric not null,          -- the position's fees known in the margin asset
+    r_multiple   numeric,
+    equity       numeric not null,          -- the bot's cumulative net realized PnL after it
     drawdown     numeric not null
 );
+create index equity_points_closed on equity_points (margin_asset, closed_at);
 create index equity_points_by_bot on equity_points (bot_id, margin_asset, closed_at);

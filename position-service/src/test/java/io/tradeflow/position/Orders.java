@@ -94,6 +94,18 @@ public final class Orders {
         return new Order(botId, symbol, signalId, OrderRole.EXIT, side, OrderType.MARKET, quantity, null, reason);
     }
 
+    /**
+     * The same event as execution-service publishes it for a COIN-M symbol: inverse contracts of 100 USD, margin and
+     * fees in BTC.
+     */
+    public static OrderUpdated coinMargined(OrderUpdated o) {
+        return new OrderUpdated(o.clientOrderId(), o.exchangeOrderId(), o.botId(), o.signalId(), o.symbol(), o.venue(),
+                o.role(), o.side(), o.type(), o.status(), o.quantity(), o.price(), o.triggerPrice(), o.filledQuantity(),
+                o.averagePrice(), o.lastFillQuantity(), o.lastFillPrice(), o.fee(), o.fee() == null ? null : "BTC",
+                o.reduceOnly(), o.rejectReason(), o.tradeId(), o.realizedPnl(), o.denyReason(), Market.COIN_M, "BTC",
+                new BigDecimal("100"), o.closeReason(), o.eventTime(), o.producedAt());
+    }
+
     public static BigDecimal dec(String value) {
         return value == null ? null : new BigDecimal(value);
     }

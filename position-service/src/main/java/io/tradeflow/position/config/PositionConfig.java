@@ -9,19 +9,13 @@ import java.time.Duration;
 public interface PositionConfig {
 
     /**
-     * A fee charged in another asset than the margin asset (BNB) is converted at Redis' {@code price:{ASSET}{MARGIN}}
-     * only while the fill is at most this old: later (a backlog, a restart) the price read would not be the price at
-     * fill time, and the fee is reported apart instead.
+     * A fee charged in another asset than the margin asset (BNB) is converted at the close of the asset's latest
+     * 1-minute kline in Redis ({@code candles:BNBUSDT:1m}) that closed at most this long before (or after) the fill:
+     * the price at fill time. Without such a kline (market-data-service does not follow the pair, or the fill is
+     * booked long after it happened) the fee is reported apart instead.
      */
-    @WithDefault("60s")
+    @WithDefault("2m")
     Duration feePriceMaxAge();
-
-    /**
-     * After a restart, how many of the newest records of each positions.v1 partition are read to learn which events
-     * of a redelivered fill Kafka already has (so none is published twice).
-     */
-    @WithDefault("5000")
-    int tailRecordsPerPartition();
 
     /** The largest page the REST API returns. */
     @WithDefault("500")

@@ -19,12 +19,18 @@ public final class Fills {
     }
 
     /**
-     * The fill's unique key: venue, client order id and the venue's trade id; an event without a trade id is keyed by
-     * its own id ({@code {clientOrderId}-{status}-{filledQuantity}}), which is as unique per fill.
+     * The fill's unique key: venue, client order id and the venue's trade id.
+     *
+     * @throws UnbookableFill when the event has no trade id: every venue reports one with a fill (Binance's {@code t},
+     *                        the paper venue's own), and a key made up without it would not recognise the same fill
+     *                        reported again with it
      */
     public static TradeKey key(OrderUpdated order) {
-        return new TradeKey(order.venue().name(), order.clientOrderId(),
-                order.tradeId() != null ? order.tradeId() : order.eventId());
+        if (order.tradeId() == null) {
+            throw new UnbookableFill("fill " + order.eventId() + " carries no tradeId: it cannot be told apart from"
+                    + " the same fill reported again, so it is not booked");
+        }
+        return new TradeKey(order.venue().name(), order.clientOrderId(), order.tradeId());
     }
 
     /** The fee asset's price in the margin asset is needed: the fee was charged in another asset. */
@@ -53,7 +59,7 @@ public final class Fills {
             Fill fill = new Fill(order.side(), order.lastFillQuantity(), order.lastFillPrice(),
                     order.fee() == null ? BigDecimal.ZERO : order.fee(),
                     order.feeAsset() == null ? order.marginAsset() : order.feeAsset(), order.eventTime(),
-                    key(order).tradeId());
+                    order.tradeId());
             return new PositionFill(order.botId(), order.symbol(), order.venue(), contract, contractSize,
                     order.marginAsset(), fill, order.signalId(), order.role(), order.closeReason(), feePrice);
         } catch (IllegalArgumentException e) {

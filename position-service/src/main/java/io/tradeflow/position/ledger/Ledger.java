@@ -3,6 +3,7 @@ package io.tradeflow.position.ledger;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderStatus;
+import io.tradeflow.core.domain.PositionChange;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.position.PositionBook;
@@ -43,50 +44,47 @@ public class Ledger {
     @Transactional
     public Recorded record(OrderUpdated order, BigDecimal feePrice, long now) {
         if (!Fills.isFill(order)) {
-            return isStopLoss(order) ? setInitialStop(order) : Recorded.of(Recorded.Outcome.IGNORED, order.status().name());
+            return isStopLoss(order) ? setInitialStop(order)
+                    : Recorded.of(Recorded.Outcome.IGNORED, order.status().name());
         }
         TradeKey key = Fills.key(order);
-        if (TradeEntity.findById(key) != null) {
-            return new Recorded(Recorded.Outcome.DUPLICATE, PositionEventEntity.ofTrade(key).stream()
-                    .map(row -> new Recorded.Publishable(row.eventId, row.recordKey, row.payload)).toList(),
-                    "fill " + key + " was booked before");
+        TradeEntity booked = TradeEntity.findById(key);
+        if (booked != null) {
+            List<Recorded.Publishable> stored = PositionEventEntity.ofTrade(key).stream()
+                    .map(row -> new Recorded.Publishable(row.eventId, row.recordKey, row.payload)).toList();
+            return new Recorded(Recorded.Outcome.DUPLICATE, stored, "fill " + key + " was booked before",
+                    booked.recordedAt, 0, null);
         }
         PositionFill fill = Fills.of(order, feePrice);
-        Optional<PositionEntity> openRow = PositionEntity.open(order.botId(), order.symbol().value(), order.venue().name());
-        PositionBook.Booked booked;
+        Optional<PositionEntity> openRow = PositionEntity.open(order.botId(), order.symbol().value(),
+                order.venue().name());
+        PositionBook.Booked result;
         try {
-            booked = PositionBook.book(openRow.map(PositionRows::toPosition).orElse(null), fill, now);
+            result = PositionBook.book(openRow.map(PositionRows::toPosition).orElse(null), fill, now);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UnbookableFill("fill " + key + " cannot be booked: " + e.getMessage(), e);
         }
-        for (TrackedPosition position : booked.positions()) {
+        Recorded.BotTotal total = null;
+        for (TrackedPosition position : result.positions()) {
             PositionEntity row = openRow.filter(r -> r.positionId.equals(position.positionId()))
-                    .orElseGet(PositionEntity::new);
+                    .orElseGet(() -> newRow(position, key));
             PositionRows.fill(row, position);
             row.persist();
             if (!position.isOpen()) {
-                closed(row, now);
+                total = closed(position, now);
             }
             // Hibernate runs inserts before updates at a flush: the closed half of a split fill must be written
             // CLOSED before the position it opened is inserted OPEN (one open position per bot, symbol and venue).
             PositionEntity.flush();
         }
-        trade(order, key, fill, booked, now).persist();
+        trade(order, key, fill, result, now).persist();
         List<Recorded.Publishable> events = new ArrayList<>();
-        for (PositionChanged event : booked.events()) {
-            PositionEventEntity row = new PositionEventEntity();
-            row.eventId = event.eventId();
-            row.positionId = event.positionId();
-            row.sequence = event.sequence();
-            row.venue = key.venue();
-            row.clientOrderId = key.clientOrderId();
-            row.tradeId = key.tradeId();
-            row.recordKey = event.key();
-            row.payload = EventCodec.encode(event);
-            row.persist();
-            events.add(new Recorded.Publishable(row.eventId, row.recordKey, row.payload));
+        int openChange = 0;
+        for (PositionChanged event : result.events()) {
+            events.add(store(event, key, events.size()));
+            openChange += event.change() == PositionChange.OPENED ? 1 : event.change() == PositionChange.CLOSED ? -1 : 0;
         }
-        return new Recorded(Recorded.Outcome.BOOKED, events, booked.current().positionId());
+        return new Recorded(Recorded.Outcome.BOOKED, events, result.current().positionId(), now, openChange, total);
     }
 
     /** The number of open positions. */
@@ -95,11 +93,38 @@ public class Ledger {
         return PositionEntity.count("status", PositionEntity.OPEN);
     }
 
-    /** The bot's net realized PnL over its closed positions in {@code marginAsset}, once one closed. */
+    /** Every bot's net realized PnL per margin asset. */
     @Transactional
-    public Optional<BigDecimal> netPnl(String botId, String marginAsset) {
-        return BotStatisticsEntity.<BotStatisticsEntity>findByIdOptional(new BotStatisticsEntity.Key(botId, marginAsset))
-                .map(stats -> stats.netPnl);
+    public List<Recorded.BotTotal> totals() {
+        return BotStatisticsEntity.<BotStatisticsEntity>listAll().stream()
+                .map(row -> new Recorded.BotTotal(row.key.botId(), row.key.marginAsset(), row.netPnl)).toList();
+    }
+
+    /**
+     * A new position's row. Its id comes from the opening fill's trade id, unique per venue and symbol; the same id
+     * already taken (two bots of one account traded with each other) cannot be booked.
+     */
+    private static PositionEntity newRow(TrackedPosition position, TradeKey key) {
+        if (PositionEntity.findById(position.positionId()) != null) {
+            throw new UnbookableFill("fill " + key + " would open position " + position.positionId()
+                    + ", which exists already (another bot's fill with the same trade id?)");
+        }
+        return new PositionEntity();
+    }
+
+    private static Recorded.Publishable store(PositionChanged event, TradeKey key, int ordinal) {
+        PositionEventEntity row = new PositionEventEntity();
+        row.eventId = event.eventId();
+        row.positionId = event.positionId();
+        row.sequence = event.sequence();
+        row.ordinal = ordinal;
+        row.venue = key.venue();
+        row.clientOrderId = key.clientOrderId();
+        row.tradeId = key.tradeId();
+        row.recordKey = event.key();
+        row.payload = EventCodec.encode(event);
+        row.persist();
+        return new Recorded.Publishable(row.eventId, row.recordKey, row.payload);
     }
 
     private static boolean isStopLoss(OrderUpdated order) {
@@ -111,32 +136,33 @@ public class Ledger {
     private static Recorded setInitialStop(OrderUpdated order) {
         Optional<PositionEntity> open = PositionEntity.open(order.botId(), order.symbol().value(), order.venue().name())
                 .filter(row -> order.signalId().equals(row.signalId) && row.initialStop == null);
-        open.ifPresent(row -> row.initialStop = order.triggerPrice());
+        open.ifPresent(row -> PositionRows.fill(row, PositionRows.toPosition(row).withInitialStop(order.triggerPrice())));
         return open.map(row -> Recorded.of(Recorded.Outcome.STOP_SET, row.positionId))
                 .orElseGet(() -> Recorded.of(Recorded.Outcome.IGNORED, "stop-loss of no open position without a stop"));
     }
 
     /** The bot's statistics and equity curve take one more closed position. */
-    private static void closed(PositionEntity row, long now) {
-        BotStatisticsEntity.Key key = new BotStatisticsEntity.Key(row.botId, row.marginAsset);
-        BotStatisticsEntity stats = BotStatisticsEntity.<BotStatisticsEntity>findByIdOptional(key).orElseGet(() -> {
-            BotStatisticsEntity created = new BotStatisticsEntity();
-            created.key = key;
-            return created;
-        });
-        Statistics before = stats.positions == 0 && stats.netPnl == null ? Statistics.NONE : PositionRows.toStatistics(stats);
-        Statistics after = PositionRows.add(before, row);
+    private static Recorded.BotTotal closed(TrackedPosition position, long now) {
+        String asset = position.position().marginAsset();
+        BotStatisticsEntity.Key key = new BotStatisticsEntity.Key(position.botId(), asset);
+        Optional<BotStatisticsEntity> existing = BotStatisticsEntity.findByIdOptional(key);
+        BotStatisticsEntity stats = existing.orElseGet(BotStatisticsEntity::new);
+        stats.key = key;
+        Statistics after = existing.map(PositionRows::toStatistics).orElse(Statistics.NONE).add(position);
         PositionRows.fill(stats, after, now);
         stats.persist();
         EquityPointEntity point = new EquityPointEntity();
-        point.positionId = row.positionId;
-        point.botId = row.botId;
-        point.marginAsset = row.marginAsset;
-        point.closedAt = row.closedAt;
-        point.netPnl = row.netRealizedPnl;
+        point.positionId = position.positionId();
+        point.botId = position.botId();
+        point.marginAsset = asset;
+        point.closedAt = position.position().closedAt();
+        point.netRealizedPnl = position.netRealizedPnl();
+        point.fees = position.knownFees();
+        point.rMultiple = position.rMultiple().orElse(null);
         point.equity = after.netPnl();
         point.drawdown = after.drawdown();
         point.persist();
+        return new Recorded.BotTotal(position.botId(), asset, after.netPnl());
     }
 
     private static TradeEntity trade(OrderUpdated order, TradeKey key, PositionFill fill, PositionBook.Booked booked,

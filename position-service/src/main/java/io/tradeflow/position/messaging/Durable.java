@@ -7,14 +7,13 @@ import io.tradeflow.position.ledger.Recorded;
 import io.tradeflow.position.ledger.UnbookableFill;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
- * The ledger write and the publish of its events, each retried (SmallRye Fault Tolerance) until it works: giving up
- * would drop a fill. An {@link UnbookableFill} is the record's fault and is not retried. While a write or a publish
- * fails, {@link #failure()} says why (readiness DOWN). Backoff 100 ms doubling to 5 s.
+ * The ledger write and the publish of each of its events, each retried (SmallRye Fault Tolerance) until it works:
+ * giving up would drop a fill. An {@link UnbookableFill} is the record's fault and is not retried. While a write or a
+ * publish fails, {@link #failure()} says why (readiness DOWN). Backoff 100 ms doubling to 5 s.
  */
 @ApplicationScoped
 public class Durable {
@@ -36,6 +35,10 @@ public class Durable {
     public Recorded record(OrderUpdated order, BigDecimal feePrice) {
         try {
             Recorded recorded = ledger.record(order, feePrice, System.currentTimeMillis());
+            if (recorded.outcome() == Recorded.Outcome.BOOKED) {
+                // A new fill: the redelivered ones are behind, and what was read of positions.v1 for them can go.
+                tail.forget();
+            }
             failure = null;
             return recorded;
         } catch (UnbookableFill e) {
@@ -47,23 +50,26 @@ public class Durable {
     }
 
     /**
-     * Publishes a booked fill's events; for a redelivered fill only those positions.v1 does not have yet.
+     * Publishes one event of a booked fill and waits for Kafka's acknowledgement; for a redelivered fill
+     * ({@code bookedAt} its first booking) only when positions.v1 does not have it yet. One event per call, so a
+     * retry never sends again an event Kafka already acknowledged.
      *
-     * @return how many were published
+     * @return true when it was published now
      */
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
     @ExponentialBackoff(maxDelay = 5000)
-    public int publish(Recorded recorded) {
+    public boolean publish(Recorded.Publishable event, boolean redelivered, long bookedAt) {
         try {
-            List<Recorded.Publishable> events = recorded.outcome() == Recorded.Outcome.DUPLICATE
-                    ? recorded.events().stream().filter(event -> !tail.contains(event.eventId())).toList()
-                    : recorded.events();
-            publisher.publish(events);
-            events.forEach(event -> tail.add(event.eventId()));
+            if (redelivered && tail.contains(event.eventId(), bookedAt)) {
+                failure = null;
+                return false;
+            }
+            publisher.publish(event);
+            tail.add(event.eventId());
             failure = null;
-            return events.size();
+            return true;
         } catch (RuntimeException e) {
-            failed("Publishing to positions.v1 failed", e);
+            failed("Publishing " + event.eventId() + " to positions.v1 failed", e);
             throw e;
         }
     }

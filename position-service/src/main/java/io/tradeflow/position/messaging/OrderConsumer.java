@@ -1,5 +1,6 @@
 package io.tradeflow.position.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.OrderUpdated;
@@ -10,10 +11,10 @@ import io.tradeflow.position.ledger.Recorded;
 import io.tradeflow.position.ledger.UnbookableFill;
 import io.tradeflow.position.metrics.PositionMetrics;
 import io.tradeflow.position.prices.Prices;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -36,23 +37,25 @@ public class OrderConsumer {
     private final Prices prices;
     private final Ledger ledger;
     private final PositionMetrics metrics;
-    private final long feePriceMaxAgeMillis;
+    private final Duration feePriceMaxAge;
 
-    public OrderConsumer(Durable durable, Prices prices, Ledger ledger, PositionMetrics metrics, PositionConfig config) {
+    public OrderConsumer(Durable durable, Prices prices, Ledger ledger, PositionMetrics metrics,
+            PositionConfig config) {
         this.durable = durable;
         this.prices = prices;
         this.ledger = ledger;
         this.metrics = metrics;
-        this.feePriceMaxAgeMillis = config.feePriceMaxAge().toMillis();
+        this.feePriceMaxAge = config.feePriceMaxAge();
     }
 
-    /** The open-positions gauge from the start, not from the first fill; PostgreSQL away only delays it. */
+    /** The gauges from the start, not from the first fill; PostgreSQL away only delays them. */
     void onStart(@Observes StartupEvent ignored) {
         try {
             metrics.openPositions(ledger.openPositions());
+            ledger.totals().forEach(metrics::realizedPnl);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not count the open positions at start (%s); the gauge starts at the first fill",
-                    e.getMessage());
+            LOG.warnf("Could not read the open positions and bot totals at start (%s); the gauges start at the first"
+                    + " fill", e.getMessage());
         }
     }
 
@@ -66,51 +69,53 @@ public class OrderConsumer {
             }
             order = EventCodec.decode(record.value(), OrderUpdated.class);
         } catch (RuntimeException e) {
-            metrics.deadLetter();
-            LOG.errorf("Unreadable record at %s-%d offset %d goes to %s.dlq: %s", record.topic(), record.partition(),
-                    record.offset(), record.topic(), e.getMessage());
+            deadLetter(record, "Unreadable record", e);
             throw e;
         }
         Recorded recorded;
         try {
             recorded = durable.record(order, feePrice(order));
         } catch (UnbookableFill e) {
-            metrics.deadLetter();
-            LOG.errorf("Fill at %s-%d offset %d goes to %s.dlq: %s", record.topic(), record.partition(),
-                    record.offset(), record.topic(), e.getMessage());
+            deadLetter(record, "Fill", e);
             throw e;
         }
         metrics.outcome(recorded.outcome());
         switch (recorded.outcome()) {
-            case BOOKED -> LOG.infof("Fill %s of %s %s %s %s at %s booked: %s, %d event(s)", Fills.key(order),
-                    order.botId(), order.role(), order.side(), order.lastFillQuantity().toPlainString(),
-                    order.lastFillPrice().toPlainString(), recorded.detail(), recorded.events().size());
+            case BOOKED -> {
+                LOG.infof("Fill %s of %s %s %s %s at %s booked: %s, %d event(s)", Fills.key(order), order.botId(),
+                        order.role(), order.side(), order.lastFillQuantity().toPlainString(),
+                        order.lastFillPrice().toPlainString(), recorded.detail(), recorded.events().size());
+                metrics.openChanged(recorded.openChange());
+                if (recorded.total() != null) {
+                    metrics.realizedPnl(recorded.total());
+                }
+            }
             case STOP_SET -> LOG.debugf("Initial stop of %s: %s", recorded.detail(), order.triggerPrice());
             case IGNORED -> LOG.tracef("Order event %s: nothing to book", order.eventId());
             case DUPLICATE -> { }
         }
-        int published = durable.publish(recorded);
-        if (recorded.outcome() == Recorded.Outcome.DUPLICATE) {
+        boolean redelivered = recorded.outcome() == Recorded.Outcome.DUPLICATE;
+        int published = 0;
+        for (Recorded.Publishable event : recorded.events()) {
+            published += durable.publish(event, redelivered, recorded.bookedAt()) ? 1 : 0;
+        }
+        if (redelivered) {
             LOG.infof("Fill %s delivered again: nothing booked, %d of its %d event(s) published now",
                     Fills.key(order), published, recorded.events().size());
         }
-        if (recorded.outcome() == Recorded.Outcome.BOOKED) {
-            refreshGauges(order);
-        }
     }
 
-    /** The fee asset's price in the margin asset, from Redis, only while the fill is recent enough to be "at fill time". */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String what, RuntimeException e) {
+        metrics.deadLetter();
+        LOG.errorf("%s at %s-%d offset %d goes to %s.dlq: %s", what, record.topic(), record.partition(),
+                record.offset(), record.topic(), e.getMessage());
+    }
+
+    /** The fee asset's price in the margin asset at the fill's time, when the fee is in another asset. */
     private BigDecimal feePrice(OrderUpdated order) {
-        if (!Fills.needsFeePrice(order)
-                || System.currentTimeMillis() - order.eventTime() > feePriceMaxAgeMillis) {
+        if (!Fills.needsFeePrice(order)) {
             return null;
         }
-        return prices.of(order.feeAsset(), order.marginAsset()).orElse(null);
-    }
-
-    private void refreshGauges(OrderUpdated order) {
-        metrics.openPositions(ledger.openPositions());
-        ledger.netPnl(order.botId(), order.marginAsset())
-                .ifPresent(net -> metrics.realizedPnl(order.botId(), order.marginAsset(), net));
+        return prices.at(order.feeAsset(), order.marginAsset(), order.eventTime(), feePriceMaxAge).orElse(null);
     }
 }

@@ -4,7 +4,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradeflow.position.ledger.Recorded;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -18,15 +17,12 @@ public class PositionPublisher {
     }
 
     /**
-     * Sends the records in order, each after the previous one was acknowledged (so a failure leaves no later event on
-     * the topic before an earlier one).
+     * Sends one record and waits until Kafka has it.
      *
-     * @throws RuntimeException when Kafka refuses one (the producer has retried for its delivery timeout)
+     * @throws RuntimeException when Kafka refuses it (the producer has retried for its delivery timeout)
      */
-    public void publish(List<Recorded.Publishable> events) {
-        for (Recorded.Publishable event : events) {
-            emitter.sendMessageAndAwait(Message.of(event.payload())
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build()));
-        }
+    public void publish(Recorded.Publishable event) {
+        emitter.sendMessageAndAwait(Message.of(event.payload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build()));
     }
 }

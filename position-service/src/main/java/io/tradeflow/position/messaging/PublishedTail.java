@@ -3,7 +3,6 @@ package io.tradeflow.position.messaging;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.messaging.TopicTail;
-import io.tradeflow.position.config.PositionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashSet;
@@ -12,40 +11,47 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Which {@code PositionChanged} ids positions.v1 already holds, for fills delivered again after a crash: read from the
- * topic's tail the first time one is needed after a start or a partition assignment ({@link #forget}), then kept up to
- * date with every event this instance publishes. A fill is only redelivered when its offset was not committed, so
- * its events, if published at all, are in that tail.
+ * Which {@code PositionChanged} ids positions.v1 already holds, for fills delivered again after a crash. A redelivered
+ * fill's events, if they were published at all, were published after the fill was booked: so the topic is read from
+ * that time (less a minute, for the producer's clock) to its end, once for a run of redelivered fills, and kept up
+ * to date with every event this instance publishes meanwhile. Forgotten when a new fill is booked (the redelivered
+ * ones are behind) or partitions are assigned, so it never grows beyond one redelivery window.
  */
 @ApplicationScoped
 public class PublishedTail {
     private static final Logger LOG = Logger.getLogger(PublishedTail.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final long CLOCK_MARGIN_MILLIS = 60_000;
 
     private final String bootstrapServers;
-    private final int recordsPerPartition;
     private Set<String> published;
+    private long readSince;
 
-    public PublishedTail(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            PositionConfig config) {
+    public PublishedTail(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.recordsPerPartition = config.tailRecordsPerPartition();
     }
 
-    /** True when positions.v1 has the event. Reads the tail on first use (throws IllegalStateException when Kafka does not answer). */
-    public synchronized boolean contains(String eventId) {
-        if (published == null) {
+    /**
+     * True when positions.v1 has the event of a fill booked at {@code bookedAt} (epoch ms). Reads the topic when what
+     * was read does not reach back that far.
+     *
+     * @throws IllegalStateException when Kafka does not answer
+     */
+    public synchronized boolean contains(String eventId, long bookedAt) {
+        long since = bookedAt - CLOCK_MARGIN_MILLIS;
+        if (published == null || since < readSince) {
             Set<String> ids = new HashSet<>();
-            long read = TopicTail.read(bootstrapServers, Topics.POSITIONS, recordsPerPartition, TIMEOUT,
+            long read = TopicTail.readSince(bootstrapServers, Topics.POSITIONS, since, TIMEOUT,
                     record -> ids.add(eventId(record.value())));
-            LOG.infof("Read the last %d record(s) of %s to publish the events of redelivered fills once", read,
-                    Topics.POSITIONS);
+            LOG.infof("Read %d record(s) of %s written since %d, to publish the events of redelivered fills once",
+                    read, Topics.POSITIONS, since);
             published = ids;
+            readSince = since;
         }
         return published.contains(eventId);
     }
 
-    /** Drops what was read: the next {@link #contains} reads the tail again (partitions moved, or a test's restart). */
+    /** Drops what was read: the next {@link #contains} reads the topic again. */
     public synchronized void forget() {
         published = null;
     }

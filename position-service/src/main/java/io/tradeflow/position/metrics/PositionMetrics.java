@@ -1,10 +1,13 @@
 package io.tradeflow.position.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.tradeflow.position.ledger.Recorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,31 +23,42 @@ import java.util.concurrent.atomic.AtomicReference;
 public class PositionMetrics {
     private final MeterRegistry registry;
     private final AtomicLong open = new AtomicLong();
+    private final Map<Recorded.Outcome, Counter> outcomes = new EnumMap<>(Recorded.Outcome.class);
+    private final Counter deadLetters;
     private final Map<String, AtomicReference<Double>> realized = new ConcurrentHashMap<>();
 
     public PositionMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("tradeflow.positions.open", open, AtomicLong::doubleValue);
+        for (Recorded.Outcome outcome : Recorded.Outcome.values()) {
+            outcomes.put(outcome, registry.counter("tradeflow.position.order.events", "outcome",
+                    outcome.name().toLowerCase(Locale.ROOT)));
+        }
+        deadLetters = registry.counter("tradeflow.position.order.events", "outcome", "dead_letter");
     }
 
     public void outcome(Recorded.Outcome outcome) {
-        registry.counter("tradeflow.position.order.events", "outcome", outcome.name().toLowerCase()).increment();
+        outcomes.get(outcome).increment();
     }
 
     public void deadLetter() {
-        registry.counter("tradeflow.position.order.events", "outcome", "dead_letter").increment();
+        deadLetters.increment();
     }
 
     public void openPositions(long count) {
         open.set(count);
     }
 
-    public void realizedPnl(String botId, String asset, BigDecimal net) {
-        realized.computeIfAbsent(botId + "\u0000" + asset, key -> {
+    public void openChanged(int change) {
+        open.addAndGet(change);
+    }
+
+    public void realizedPnl(Recorded.BotTotal total) {
+        realized.computeIfAbsent(total.botId() + "\u0000" + total.marginAsset(), key -> {
             AtomicReference<Double> value = new AtomicReference<>(0.0);
-            registry.gauge("tradeflow.position.realized.pnl", Tags.of("bot", botId, "asset", asset), value,
-                    AtomicReference::get);
+            registry.gauge("tradeflow.position.realized.pnl", Tags.of("bot", total.botId(), "asset",
+                    total.marginAsset()), value, AtomicReference::get);
             return value;
-        }).set(net.doubleValue());
+        }).set(total.netPnl().doubleValue());
     }
 }

@@ -20,8 +20,13 @@ public class EquityPointEntity extends PanacheEntityBase {
     public String marginAsset;
     @Column(name = "closed_at")
     public long closedAt;
+    /** The position's net realized PnL. */
     @Column(name = "net_pnl")
-    public BigDecimal netPnl;
+    public BigDecimal netRealizedPnl;
+    /** The position's fees known in the margin asset. */
+    public BigDecimal fees;
+    @Column(name = "r_multiple")
+    public BigDecimal rMultiple;
     public BigDecimal equity;
     public BigDecimal drawdown;
 }

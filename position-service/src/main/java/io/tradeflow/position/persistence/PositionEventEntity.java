@@ -20,6 +20,8 @@ public class PositionEventEntity extends PanacheEntityBase {
     @Column(name = "position_id")
     public String positionId;
     public long sequence;
+    /** Its place among the events of its fill, 0 first: the order they are published in. */
+    public int ordinal;
     public String venue;
     @Column(name = "client_order_id")
     public String clientOrderId;
@@ -31,7 +33,7 @@ public class PositionEventEntity extends PanacheEntityBase {
 
     /** The events a fill caused, in the order they were published. */
     public static List<PositionEventEntity> ofTrade(TradeKey key) {
-        return list("venue = ?1 and clientOrderId = ?2 and tradeId = ?3 order by positionId, sequence", key.venue(),
+        return list("venue = ?1 and clientOrderId = ?2 and tradeId = ?3 order by ordinal", key.venue(),
                 key.clientOrderId(), key.tradeId());
     }
 }

@@ -8,7 +8,6 @@ import io.tradeflow.core.position.Contract;
 import io.tradeflow.core.position.Position;
 import io.tradeflow.core.position.Statistics;
 import io.tradeflow.core.position.TrackedPosition;
-import java.math.BigDecimal;
 
 /** Between trading-core's {@link TrackedPosition} and {@link Statistics} and their rows; every value kept exactly. */
 public final class PositionRows {
@@ -80,11 +79,5 @@ public final class PositionRows {
         row.rTotal = s.rTotal();
         row.rCount = s.rCount();
         row.updatedAt = updatedAt;
-    }
-
-    /** Net realized PnL and fees of a closed position row, as {@link Statistics#add} takes them. */
-    public static Statistics add(Statistics statistics, PositionEntity closed) {
-        BigDecimal fees = closed.fees.add(closed.convertedFees);
-        return statistics.add(closed.netRealizedPnl, fees, closed.rMultiple);
     }
 }

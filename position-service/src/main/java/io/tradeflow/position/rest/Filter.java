@@ -18,6 +18,15 @@ final class Filter {
         return this;
     }
 
+    /** Adds {@code (field = :name or other = :name)} when {@code value} is not null. */
+    Filter andEither(String field, String other, String name, Object value) {
+        if (value != null) {
+            clauses.add("(" + field + " = :" + name + " or " + other + " = :" + name + ")");
+            parameters.and(name, value);
+        }
+        return this;
+    }
+
     String query() {
         return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
     }

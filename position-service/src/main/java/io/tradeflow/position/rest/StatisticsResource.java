@@ -41,13 +41,15 @@ public class StatisticsResource {
     @GET
     @Path("/statistics")
     @Transactional
-    @Operation(summary = "Statistics over every bot's closed positions, in the order they closed, per margin asset")
+    @Operation(summary = "Statistics over every bot's closed positions together, in the order they closed, per margin"
+            + " asset")
     public List<Views.StatisticsView> overall() {
+        // One equity point per closed position carries what Statistics needs; folded in the order they closed.
         Map<String, Statistics> byAsset = new TreeMap<>();
-        try (var closed = PositionEntity.<PositionEntity>find("status", Sort.ascending("closedAt", "positionId"),
-                PositionEntity.CLOSED).stream()) {
-            closed.forEach(row -> byAsset.put(row.marginAsset,
-                    PositionRows.add(byAsset.getOrDefault(row.marginAsset, Statistics.NONE), row)));
+        try (var points = EquityPointEntity.<EquityPointEntity>findAll(Sort.ascending("closedAt", "positionId"))
+                .stream()) {
+            points.forEach(point -> byAsset.put(point.marginAsset, byAsset.getOrDefault(point.marginAsset,
+                    Statistics.NONE).add(point.netRealizedPnl, point.fees, point.rMultiple)));
         }
         return byAsset.entrySet().stream().map(e -> Views.StatisticsView.of(null, e.getKey(), e.getValue(),
                 today(null, e.getKey()))).toList();

@@ -30,7 +30,8 @@ public class TradeResource {
     public Views.Page<Views.Trade> list(
             @QueryParam("botId") String botId,
             @QueryParam("symbol") String symbol,
-            @QueryParam("positionId") String positionId,
+            @Parameter(description = "the fills of this position (a fill that closed one position and opened the next"
+                    + " belongs to both)") @QueryParam("positionId") String positionId,
             @Parameter(description = "filled at or after, epoch ms") @QueryParam("from") Long from,
             @Parameter(description = "filled at or before, epoch ms") @QueryParam("to") Long to,
             @QueryParam("page") @DefaultValue("0") int page,
@@ -38,7 +39,8 @@ public class TradeResource {
         Query.page(page, size, config.maxPageSize());
         Query.range(from, to);
         Filter filter = new Filter().and("botId", "=", "botId", botId).and("symbol", "=", "symbol", Query.symbol(symbol))
-                .and("positionId", "=", "positionId", positionId).and("tradedAt", ">=", "from", from)
+                .andEither("positionId", "nextPositionId", "positionId", positionId)
+                .and("tradedAt", ">=", "from", from)
                 .and("tradedAt", "<=", "to", to);
         PanacheQuery<TradeEntity> query = TradeEntity.find(filter.query(),
                 Sort.descending("tradedAt").and("key.clientOrderId").and("key.tradeId"), filter.parameters());

@@ -75,12 +75,15 @@ public final class Views {
         }
     }
 
-    /** A point of the equity curve: after the position closed at {@code time}, equity (cumulative net PnL). */
-    public record EquityPoint(String positionId, String botId, String marginAsset, long time, String netPnl,
+    /**
+     * A point of the bot's equity curve: the position that closed at {@code time}, its net realized PnL, and the bot's
+     * equity (cumulative net realized PnL) and drawdown after it.
+     */
+    public record EquityPoint(String positionId, String botId, String marginAsset, long time, String netRealizedPnl,
             String equity, String drawdown) {
 
         static EquityPoint of(EquityPointEntity row) {
-            return new EquityPoint(row.positionId, row.botId, row.marginAsset, row.closedAt, plain(row.netPnl),
+            return new EquityPoint(row.positionId, row.botId, row.marginAsset, row.closedAt, plain(row.netRealizedPnl),
                     plain(row.equity), plain(row.drawdown));
         }
     }

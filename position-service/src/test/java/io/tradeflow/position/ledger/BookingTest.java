@@ -151,25 +151,35 @@ class BookingTest {
     PublishedTail tail;
 
     /**
-     * The two crash windows of a fill, made on purpose: booked but killed before its event was published, and booked
-     * and published but killed before the record was acknowledged. Delivered again after the "restart" (the tail of
-     * positions.v1 forgotten, as at a new start), the first is published now, the second not again.
+     * The crash windows of a fill, made on purpose: booked but killed before its events were published (one event;
+     * and a fill that closed a position and opened the next, whose two events must keep their order), and booked and
+     * published but killed before the record was acknowledged. Delivered again after the "restart" (what was read of
+     * positions.v1 forgotten, as at a new start), the first two are published now, in order, the last not again.
      */
     @Test
     void aFillBookedBeforeACrashIsPublishedOnceWhenDeliveredAgain() {
+        long now = System.currentTimeMillis();
         // Killed after the commit, before the publish:
         Symbol first = Symbol.of("POSCRASHAUSDT");
         OrderUpdated unpublished = Orders.entry("crash-a", first, "k1", Side.BUY, "0.010")
                 .fill("0.010", "0.010", "35000.0", "0.175", "USDT", "5001", T0);
-        assertThat(ledger.record(unpublished, null, T0 + 1).outcome()).isEqualTo(Recorded.Outcome.BOOKED);
+        assertThat(ledger.record(unpublished, null, now).outcome()).isEqualTo(Recorded.Outcome.BOOKED);
+        // The same, for a fill that reverses: the new position's id (trade 5000) sorts before the closed one's (6000).
+        Symbol split = Symbol.of("POSCRASHSUSDT");
+        OrderUpdated entry = Orders.entry("crash-s", split, "k5", Side.BUY, "0.010")
+                .fill("0.010", "0.010", "35000.0", "0.175", "USDT", "6000", T0);
+        OrderUpdated reversal = Orders.entry("crash-s", split, "k6", Side.SELL, "0.030")
+                .fill("0.030", "0.030", "35100.0", "0.5265", "USDT", "5000", T0 + 60_000);
+        ledger.record(entry, null, now).events().forEach(publisher::publish);
+        assertThat(ledger.record(reversal, null, now).events()).hasSize(2);
         // Killed after the publish, before the acknowledgement:
         Symbol second = Symbol.of("POSCRASHBUSDT");
         OrderUpdated published = Orders.entry("crash-b", second, "k2", Side.SELL, "0.010")
                 .fill("0.010", "0.010", "35100.0", "0.1755", "USDT", "5002", T0);
-        publisher.publish(ledger.record(published, null, T0 + 1).events());
+        ledger.record(published, null, now).events().forEach(publisher::publish);
         tail.forget();
 
-        Orders.send(bootstrap, List.of(unpublished, published));
+        Orders.send(bootstrap, List.of(unpublished, entry, reversal, published));
         Orders.send(bootstrap, List.of(Orders.exit("crash-a", first, "k3", Side.SELL, "0.010", CloseReason.SIGNAL_EXIT)
                         .fill("0.010", "0.010", "35200.0", "0.176", "USDT", "5003", T0 + 60_000),
                 Orders.exit("crash-b", second, "k4", Side.BUY, "0.010", CloseReason.SIGNAL_EXIT)
@@ -179,6 +189,9 @@ class BookingTest {
 
         assertThat(Orders.positionsOf(bootstrap, "crash-a")).extracting(PositionChanged::eventId)
                 .containsExactly("pos-paper-POSCRASHAUSDT-5001-1", "pos-paper-POSCRASHAUSDT-5001-2");
+        assertThat(Orders.positionsOf(bootstrap, "crash-s")).extracting(PositionChanged::eventId)
+                .containsExactly("pos-paper-POSCRASHSUSDT-6000-1", "pos-paper-POSCRASHSUSDT-6000-2",
+                        "pos-paper-POSCRASHSUSDT-5000-1");
         assertThat(Orders.positionsOf(bootstrap, "crash-b")).extracting(PositionChanged::eventId)
                 .containsExactly("pos-paper-POSCRASHBUSDT-5002-1", "pos-paper-POSCRASHBUSDT-5002-2");
     }

@@ -33,7 +33,10 @@ import java.math.BigDecimal;
  *                        margin asset: quote for USD-M, base coin for COIN-M; absent for fills that only open
  * @param denyReason      for {@code DENIED}: the pre-trade check that refused it, a code such as
  *                        {@code insufficient-margin} (docs/events.md lists them)
- * @param market          the symbol's market family, so a consumer knows how to account a fill ({@code COIN_M}: inverse)
+ * @param market          the symbol's market family, so a consumer knows how to account a fill ({@code COIN_M}:
+ *                        inverse); {@code market}, {@code marginAsset} and {@code contractSize} are present together
+ *                        (on every event of an order whose symbol's rules were known; absent on a DENIED order
+ *                        refused before them)
  * @param marginAsset     the asset PnL and margin are in: the quote asset for USD-M (USDT), the coin for COIN-M (BTC)
  * @param contractSize    USD per contract for COIN-M (Binance {@code contractSize}); 1 for USD-M
  * @param closeReason     for an {@code EXIT} order: why it exits ({@code SIGNAL_EXIT}, {@code REVERSAL},
@@ -122,9 +125,11 @@ public record OrderUpdated(
         if (realizedPnl != null) {
             FIELDS.required("lastFillQuantity", lastFillQuantity);
         }
-        FIELDS.positiveIfPresent("contractSize", contractSize);
-        if (marginAsset != null) {
+        if (market != null || marginAsset != null || contractSize != null) {
+            // The three describe the symbol together: a consumer accounting a fill needs all of them.
+            FIELDS.required("market", market);
             FIELDS.requiredText("marginAsset", marginAsset);
+            FIELDS.positive("contractSize", contractSize);
         }
         if (closeReason != null && role != OrderRole.EXIT) {
             FIELDS.absent("closeReason", closeReason, "unless role is EXIT");

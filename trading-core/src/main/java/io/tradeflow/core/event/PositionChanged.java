@@ -103,6 +103,13 @@ public record PositionChanged(
         otherFees = feesByAsset("otherFees", otherFees);
         FIELDS.notNegativeIfPresent("convertedFees", convertedFees);
         unconvertedFees = feesByAsset("unconvertedFees", unconvertedFees);
+        if (netRealizedPnl != null) {
+            BigDecimal net = realizedPnl.subtract(fees).subtract(convertedFees == null ? BigDecimal.ZERO : convertedFees);
+            if (net.compareTo(netRealizedPnl) != 0) {
+                throw FIELDS.invalid("netRealizedPnl", "field 'netRealizedPnl' " + netRealizedPnl.toPlainString()
+                        + " is not realizedPnl - fees - convertedFees = " + net.toPlainString());
+            }
+        }
     }
 
     /** Sorted by asset, each {@code >= 0}; null for none (an empty map is written as absent, like null). */

@@ -2,6 +2,7 @@ package io.tradeflow.core.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -9,8 +10,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +35,39 @@ public final class TopicTail {
      */
     public static long read(String bootstrapServers, String topic, long recordsPerPartition, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> each) {
+        return read(bootstrapServers, topic, timeout, each, (consumer, partitions) -> {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> starts = new HashMap<>();
+            partitions.forEach(p -> starts.put(p, Math.max(begins.get(p), ends.get(p) - recordsPerPartition)));
+            return starts;
+        });
+    }
+
+    /**
+     * Hands each record of each partition of {@code topic} written (Kafka timestamp) at or after {@code sinceMillis}
+     * to {@code each}, up to where the partitions ended when reading began; tombstones are left out.
+     *
+     * @return how many records were handed over
+     * @throws IllegalStateException as {@link #read(String, String, long, Duration, Consumer)}
+     */
+    public static long readSince(String bootstrapServers, String topic, long sinceMillis, Duration timeout,
+            Consumer<ConsumerRecord<String, byte[]>> each) {
+        return read(bootstrapServers, topic, timeout, each, (consumer, partitions) -> {
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(p -> query.put(p, sinceMillis));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> starts = new HashMap<>();
+            // No record that late: nothing to read in that partition (start at its end).
+            partitions.forEach(p -> starts.put(p, found.get(p) == null ? ends.get(p) : found.get(p).offset()));
+            return starts;
+        });
+    }
+
+    private static long read(String bootstrapServers, String topic, Duration timeout,
+            Consumer<ConsumerRecord<String, byte[]>> each,
+            BiFunction<KafkaConsumer<String, byte[]>, List<TopicPartition>, Map<TopicPartition, Long>> startOffsets) {
         Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -42,10 +78,7 @@ public final class TopicTail {
             List<TopicPartition> partitions = partitionsOf(consumer, bootstrapServers, topic, timeout);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - recordsPerPartition));
-            }
+            startOffsets.apply(consumer, partitions).forEach(consumer::seek);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() != null) {

@@ -47,14 +47,27 @@ public final class PositionBook {
      * Books {@code fill} on {@code current}, the bot's position on the fill's symbol (null, or closed, when there is
      * none open). {@code producedAt} stamps the events.
      *
-     * @throws IllegalArgumentException when the fill belongs to another symbol or bot than {@code current}, or when
-     *                                  a stop-loss, take-profit or exit fill finds no open position (its entry was
-     *                                  never booked: booking it would invent a position the other way)
+     * @throws IllegalArgumentException when the fill belongs to another symbol or bot than {@code current}; or when a
+     *                                  stop-loss, take-profit or exit fill would not only reduce: with no open
+     *                                  position, on the open position's entry side (a stale stop of an earlier
+     *                                  position), or larger than the position. Booking those would invent a position.
      */
     public static Booked book(TrackedPosition current, PositionFill fill, long producedAt) {
-        if ((current == null || !current.isOpen()) && fill.role() != OrderRole.ENTRY) {
-            throw new IllegalArgumentException("a " + fill.role() + " fill (" + fill.fill().tradeId() + ") of "
-                    + fill.botId() + " " + fill.symbol() + " found no open position to reduce");
+        boolean open = current != null && current.isOpen();
+        if (open && (!current.position().symbol().equals(fill.symbol()) || !current.botId().equals(fill.botId()))) {
+            throw new IllegalArgumentException("fill " + fill.fill().tradeId() + " of " + fill.botId() + " "
+                    + fill.symbol() + " does not belong to position " + current.positionId());
+        }
+        if (fill.role() != OrderRole.ENTRY) {
+            String refused = !open ? "found no open position to reduce"
+                    : fill.fill().side() == current.position().direction().entrySide()
+                    ? "is on the entry side of the open " + current.position().direction() + " position"
+                    : fill.fill().quantity().compareTo(current.position().quantity()) > 0
+                    ? "is larger than the open quantity " + current.position().quantity().toPlainString() : null;
+            if (refused != null) {
+                throw new IllegalArgumentException("a " + fill.role() + " fill (" + fill.fill().tradeId() + ") of "
+                        + fill.botId() + " " + fill.symbol() + " " + refused + "; only an entry may open a position");
+            }
         }
         return bookOn(current, fill, producedAt);
     }
@@ -65,10 +78,6 @@ public final class PositionBook {
             return new Booked(List.of(opened), List.of(event(opened, PositionChange.OPENED, fill, producedAt)), null);
         }
         Position held = current.position();
-        if (!held.symbol().equals(fill.symbol()) || !current.botId().equals(fill.botId())) {
-            throw new IllegalArgumentException("fill " + fill.fill().tradeId() + " of " + fill.botId() + " "
-                    + fill.symbol() + " does not belong to position " + current.positionId());
-        }
         BigDecimal quantity = fill.fill().quantity();
         boolean closing = fill.fill().side() != held.direction().entrySide();
         if (closing && quantity.compareTo(held.quantity()) > 0) {

@@ -299,6 +299,29 @@ class PositionBookTest {
     }
 
     @Test
+    void aStaleStopOnTheEntrySideOfTheOpenPositionIsRefusedRatherThanAddingToIt() {
+        TrackedPosition shortHeld = PositionBook.book(null,
+                usdm(Side.SELL, "0.010", "35000.0", "0.1400", T0, "1", OrderRole.ENTRY), PRODUCED).current();
+        // A SELL stop-loss left over from an earlier LONG fills while the bot is SHORT.
+        PositionFill stale = usdm(Side.SELL, "0.010", "34500.0", "0.1380", T0 + 1_000, "2", OrderRole.STOP_LOSS);
+
+        assertThatThrownBy(() -> PositionBook.book(shortHeld, stale, PRODUCED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is on the entry side of the open SHORT position");
+    }
+
+    @Test
+    void anExitLargerThanThePositionIsRefusedRatherThanReversingIt() {
+        TrackedPosition held = PositionBook.book(null,
+                usdm(Side.BUY, "0.010", "35000.0", "0.1400", T0, "1", OrderRole.ENTRY), PRODUCED).current();
+        PositionFill exit = usdm(Side.SELL, "0.020", "35100.0", "0.2808", T0 + 1_000, "2", OrderRole.EXIT);
+
+        assertThatThrownBy(() -> PositionBook.book(held, exit, PRODUCED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is larger than the open quantity 0.010");
+    }
+
+    @Test
     void aPartialExitLeavesTheCloseReasonUnset() {
         Run run = run(
                 usdm(Side.BUY, "0.010", "35000.0", "0.1400", T0, "1", OrderRole.ENTRY),
