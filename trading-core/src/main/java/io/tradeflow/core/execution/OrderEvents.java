@@ -16,7 +16,8 @@ import java.math.BigDecimal;
 
 /**
  * Builds the {@link OrderUpdated} events of one order as its state moves; keeps the 30-argument constructor in one place.
- * {@code rules} is null only for an order denied before its symbol's rules were known.
+ * {@code rules} (the symbol's market, margin asset and contract size on the events) is null for a denied order: nothing
+ * was placed.
  */
 record OrderEvents(String clientOrderId, String botId, String signalId, Symbol symbol, Venue venue, OrderRole role,
                    Side side, OrderType type, BigDecimal quantity, BigDecimal triggerPrice, boolean reduceOnly,
