@@ -32,6 +32,7 @@
 set -euo pipefail
 export LC_ALL=C   # one sort order for sort and comm
 cd "$(dirname "$0")/.."
+source scripts/lib/devstack.sh
 
 build=true
 if [ "${1:-}" = "--no-build" ]; then build=false; shift; fi
@@ -54,9 +55,8 @@ done
 # (when it binds, which entries it denies depends on processing order across symbols; see its README).
 [ $(( (live_symbols + max_symbols) * bots_per_symbol )) -le 50 ] \
   || { echo "execution-benchmark: at most 50 bots ((LIVE_SYMBOLS + MAX_SYMBOLS) x BOTS_PER_SYMBOL)" >&2; exit 2; }
-JAVA_HOME=$(bin/java-home)
-export JAVA_HOME
-java="$JAVA_HOME/bin/java"
+bench_init execution-benchmark
+$jfr && keep_logs=true
 
 if $build; then
   echo "Building execution-service and the load generator (benchmarks) ..."
@@ -70,73 +70,16 @@ done
 # kafka-clients finds no SLF4J binding in benchmarks.jar and says so on stderr; the rest of stderr is shown.
 load() { "$java" -cp "$load_jar" io.tradeflow.benchmarks.execution.ExecutionLoad "$@" 2> >(grep -v '^SLF4J' >&2); }
 
-work=$(mktemp -d /var/tmp/tradeflow-execution-benchmark.XXXXXX)
-# Readable by others: as root the devstack runs PostgreSQL as nobody, which must enter this folder.
-chmod 755 "$work"
-pids=()          # every process started here, stopped in reverse order on exit
-keep_logs=${KEEP_WORK:-false}   # KEEP_WORK=true keeps the logs and topic dumps
-$jfr && keep_logs=true
-cleanup() {
-  local i
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill "${pids[i]}" 2>/dev/null && wait "${pids[i]}" 2>/dev/null || true
-  done
-  if $keep_logs; then
-    rm -rf "$work/devstack"
-    echo "execution-benchmark: logs and topic dumps kept in $work" >&2
-  else
-    rm -rf "$work"
-  fi
-}
-trap cleanup EXIT
-fail() {
-  echo "execution-benchmark: $*" >&2
-  keep_logs=true
-  exit 1
-}
-
-# Ports below the kernel's ephemeral range, so that no outgoing connection takes one between its choice and its use.
-ephemeral_low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-[ "$ephemeral_low" -gt 11000 ] || ephemeral_low=32768
-chosen=" "
-free_port() { # variable: sets it to a free port
-  local port
-  while :; do
-    port=$((10000 + RANDOM % (ephemeral_low - 10000)))
-    case "$chosen" in *" $port "*) continue ;; esac
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then chosen+="$port "; printf -v "$1" %s "$port"; return; fi
-  done
-}
-for name in kafka_port controller_port redis_port postgres_port http_port; do
-  free_port "$name"
-done
-bootstrap=127.0.0.1:$kafka_port
-now_ms() { date +%s%3N; }
-load1() { awk '{ print $1 }' /proc/loadavg; }   # the 1-minute load average, to state with the results
-sql() { PGPASSWORD=tradeflow psql -h 127.0.0.1 -p "$postgres_port" -U tradeflow -d tradeflow -qAt -c "$1"; }
-# Committed transactions of the tradeflow database (every one of them execution-service's, apart from these queries).
-commits() { sql "select xact_commit from pg_stat_database where datname = 'tradeflow'"; }
 # execution-service's own timer tradeflow.execution.kline.to.order (kline producedAt to the step's order events
 # acknowledged on orders.v1) as "upper-bound-seconds cumulative-count" lines of its Prometheus histogram.
 timer_buckets() {
   curl -s "http://127.0.0.1:$http_port/q/metrics" \
     | sed -n 's/^tradeflow_execution_kline_to_order_seconds_bucket{.*le="\([^"]*\)".*} \([0-9.eE+]*\)$/\1 \2/p'
 }
-records() { # topic: the sum over partitions of (last offset + 1); plain records only
-  kcat -b "$bootstrap" -C -t "$1" -o -1 -e -q -f '%o\n' 2>/dev/null | awk '{ n += $1 + 1 } END { print n + 0 }'
-}
 
+free_port http_port
 echo "Load before: $(uptime | sed 's/.*load average/load average/')"
-echo "Starting a devstack (Kafka $bootstrap, PostgreSQL $postgres_port) in $work ..."
-bin/devstack --data-dir "$work/devstack" --kafka-port "$kafka_port" --kafka-controller-port "$controller_port" \
-  --redis-port "$redis_port" --postgres-port "$postgres_port" >"$work/devstack.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 240); do
-  grep -q "devstack is up" "$work/devstack.log" && break
-  kill -0 "${pids[0]}" 2>/dev/null || { cat "$work/devstack.log" >&2; fail "the devstack exited"; }
-  sleep 0.5
-done
-grep -q "devstack is up" "$work/devstack.log" || { cat "$work/devstack.log" >&2; fail "the devstack did not start"; }
+devstack_start
 
 symbol_list() { # prefix count
   local i out=""
@@ -154,9 +97,6 @@ load run --bootstrap "$bootstrap" --klines "$klines" --symbols "$max_list" --bot
   --rows "$max_rows" --rate max --out "$work/B" >"$work/B.load"
 expected_b=$(awk '$1 == "expected_orders" { print $2 }' "$work/B.load")
 
-jvm_options=()
-[ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -ge 24 ] \
-  && jvm_options+=(--sun-misc-unsafe-memory-access=allow)
 if $jfr; then
   # Every socket read and write and every park, however short (the profile settings keep those over 1 or 10 ms and
   # at most 300 socket events/s): the input workers' waits for PostgreSQL and for Kafka's acknowledgements.
@@ -180,41 +120,14 @@ env KAFKA_BOOTSTRAP_SERVERS="$bootstrap" QUARKUS_HTTP_PORT="$http_port" \
   "$java" "${jvm_options[@]}" -jar "$service_jar" >"$work/execution.log" 2>&1 &
 pids+=($!)
 service_pid=$!
-alive() { kill -0 "$service_pid" 2>/dev/null || { tail -40 "$work/execution.log" >&2; fail "execution-service exited"; }; }
-ready_at=""
-for _ in $(seq 1 600); do
-  alive
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/q/health/ready" || true)" = 200 ] \
-    && { ready_at=$(now_ms); break; }
-  sleep 0.2
-done
-if [ -z "$ready_at" ]; then
+if ! await_ready execution-service "$service_pid" "$http_port" "$work/execution.log"; then
   grep -v SRHCK01001 "$work/execution.log" | tail -20 >&2
   grep -q 'InputsRebalance.*Assigned' "$work/execution.log" \
     || fail "execution-service not ready after 120 s: its inputs consumer was never assigned partitions"
   fail "execution-service not ready after 120 s"
 fi
 
-# Waits until orders.v1 holds at least N records and then has not grown for 3 s; sets reached_at to the poll that
-# saw N (not a $(...) subshell, so that fail keeps the logs).
-await_orders() { # n what
-  local deadline=$(( $(date +%s) + stage_timeout )) count last=-1 same=0
-  reached_at=""
-  while :; do
-    alive
-    count=$(records orders.v1)
-    if [ -z "$reached_at" ]; then
-      [ "$count" -ge "$1" ] && { reached_at=$(now_ms); last=$count; }
-      [ "$(date +%s)" -lt "$deadline" ] || fail "$2: $count of $1 order events after $stage_timeout s"
-      sleep 0.2
-    else
-      if [ "$count" -eq "$last" ]; then same=$((same + 1)); else same=0; last=$count; fi
-      [ "$same" -ge 3 ] && return
-      sleep 1
-    fi
-  done
-}
-await_orders "$expected_b" "run B"
+await_records orders.v1 "$expected_b" "run B" execution-service "$service_pid" "$work/execution.log"
 b_done=$reached_at
 load_b_end=$(load1)
 timer_buckets >"$work/timer-before-A"
@@ -227,7 +140,7 @@ echo "Run A: $live_symbols x $live_rows klines at $live_rate klines/s ..."
 load run --bootstrap "$bootstrap" --klines "$klines" --symbols "$live_list" --bots-per-symbol "$bots_per_symbol" \
   --rows "$live_rows" --rate "$live_rate" --out "$work/A" >"$work/A.load"
 expected_a=$(awk '$1 == "expected_orders" { print $2 }' "$work/A.load")
-await_orders $((expected_b + expected_a)) "run A"
+await_records orders.v1 $((expected_b + expected_a)) "run A" execution-service "$service_pid" "$work/execution.log"
 load_a_end=$(load1)
 timer_buckets >"$work/timer-after-A"
 
@@ -273,15 +186,10 @@ check() { # run symbol-prefix
 check B EXMAX
 check A EXLIVE
 
-percentiles() { # column of $work/A-latency.tsv
-  cut -f"$1" "$work/A-latency.tsv" | sort -n | awk '{ a[NR] = $1 }
-    function at(p,  i) { i = int(p * NR / 100); if (i < p * NR / 100) i++; if (i < 1) i = 1; return a[i] }
-    END { if (NR == 0) print "-"; else printf "%d/%d/%d/%d (n=%d)\n", at(50), at(90), at(99), a[NR], NR }'
-}
 {
-  echo "decided $(percentiles 2)"
-  echo "on_kafka $(percentiles 3)"
-  echo "from_kline $(percentiles 4)"
+  echo "decided $(cut -f2 "$work/A-latency.tsv" | percentiles)"
+  echo "on_kafka $(cut -f3 "$work/A-latency.tsv" | percentiles)"
+  echo "from_kline $(cut -f4 "$work/A-latency.tsv" | percentiles)"
 } >>"$work/A.result"
 
 # The timer's run A part (after minus before): the bucket bounds that 50 and 99 % of its steps fall within.

@@ -1,5 +1,6 @@
 package io.tradeflow.benchmarks.execution;
 
+import io.tradeflow.benchmarks.Options;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.BotDefinition;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -42,37 +42,39 @@ import java.util.concurrent.ExecutionException;
  * Exits 2 on bad arguments, 1 when Kafka fails.
  */
 public final class ExecutionLoad {
+    private static final String TOOL = "execution-load";
+    private static final String USAGE = "ExecutionLoad setup|run|plan --name value ... (see the class's documentation)";
 
     private ExecutionLoad() {
     }
 
     public static void main(String[] args) {
+        Options options = Options.parse(TOOL, USAGE, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         if (args.length == 0) {
-            usage("no command");
+            options.usage("no command");
         }
-        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
         try {
             switch (args[0]) {
                 case "setup" -> setup(options);
                 case "run" -> run(options, true);
                 case "plan" -> run(options, false);
-                default -> usage("unknown command " + args[0]);
+                default -> options.usage("unknown command " + args[0]);
             }
         } catch (IllegalStateException | UncheckedIOException e) {
-            System.err.println("execution-load: " + e.getMessage());
+            System.err.println(TOOL + ": " + e.getMessage());
             System.exit(1);
         }
     }
 
-    private static void setup(Map<String, String> options) {
+    private static void setup(Options options) {
         List<Symbol> symbols = symbols(options);
-        int perSymbol = integer(options, "bots-per-symbol");
-        BenchmarkSymbolRules.write(Path.of(required(options, "rules-file")), symbols);
+        int perSymbol = options.integer("bots-per-symbol");
+        BenchmarkSymbolRules.write(Path.of(options.required("rules-file")), symbols);
         long now = System.currentTimeMillis();
         List<BotDefinition> bots = new ArrayList<>();
         symbols.forEach(symbol -> bots.addAll(BenchmarkBots.of(symbol, perSymbol, now)));
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, required(options, "bootstrap"), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.required("bootstrap"), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (BotDefinition bot : bots) {
                 producer.send(new ProducerRecord<>(Topics.BOTS, bot.key(), EventCodec.encode(bot))).get();
@@ -86,9 +88,9 @@ public final class ExecutionLoad {
         System.out.println("bots " + bots.size());
     }
 
-    private static void run(Map<String, String> options, boolean send) {
-        LoadPlan plan = LoadPlan.of(RecordedKlines.read(Path.of(required(options, "klines"))), symbols(options),
-                integer(options, "bots-per-symbol"), integer(options, "rows"));
+    private static void run(Options options, boolean send) {
+        LoadPlan plan = LoadPlan.of(RecordedKlines.read(Path.of(options.required("klines"))), symbols(options),
+                options.integer("bots-per-symbol"), options.integer("rows"));
         System.out.println("symbols " + plan.symbols().size());
         System.out.println("bots " + plan.bots().size());
         System.out.println("klines " + plan.ticks().size());
@@ -97,11 +99,11 @@ public final class ExecutionLoad {
         if (!send) {
             return;
         }
-        String rate = required(options, "rate");
+        String rate = options.required("rate");
         double perSecond = rate.equals("max") ? 0 : Double.parseDouble(rate);
-        String prefix = required(options, "out");
+        String prefix = options.required("out");
         writeExpected(Path.of(prefix + "-expected.jsonl"), plan.expected());
-        try (LoadWriter writer = new LoadWriter(required(options, "bootstrap"), perSecond > 0)) {
+        try (LoadWriter writer = new LoadWriter(options.required("bootstrap"), perSecond > 0)) {
             LoadWriter.Written written = writer.write(plan, perSecond, Path.of(prefix + "-signals.tsv"));
             System.out.println("write_ms " + written.tookMillis());
             System.out.println("write_max_lag_ms " + written.maxLagMillis());
@@ -117,41 +119,7 @@ public final class ExecutionLoad {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                usage("expected --name value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private static List<Symbol> symbols(Map<String, String> options) {
-        return Arrays.stream(required(options, "symbols").split(",")).map(Symbol::new).toList();
-    }
-
-    private static int integer(Map<String, String> options, String name) {
-        try {
-            return Integer.parseInt(required(options, name));
-        } catch (NumberFormatException e) {
-            usage("--" + name + " must be an integer");
-            return 0;
-        }
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            usage("missing --" + name);
-        }
-        return value;
-    }
-
-    private static void usage(String problem) {
-        System.err.println("execution-load: " + problem);
-        System.err.println("usage: ExecutionLoad setup|run|plan --name value ... (see the class's documentation)");
-        System.exit(2);
+    private static List<Symbol> symbols(Options options) {
+        return Arrays.stream(options.required("symbols").split(",")).map(Symbol::new).toList();
     }
 }

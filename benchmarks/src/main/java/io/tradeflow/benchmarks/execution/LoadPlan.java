@@ -25,19 +25,19 @@ import java.util.stream.Collectors;
  *                 symbols: every symbol's first kline, then every symbol's second, ...
  * @param expected the order events execution-service must publish for this run, in no particular order
  */
-record LoadPlan(List<Symbol> symbols, List<BotDefinition> bots, List<Tick> ticks, List<OrderUpdated> expected) {
+public record LoadPlan(List<Symbol> symbols, List<BotDefinition> bots, List<Tick> ticks, List<OrderUpdated> expected) {
 
     /** indicator-service's default indicators ({@code tradeflow.indicator.defaults}): every snapshot carries them. */
     static final List<String> DEFAULT_INDICATORS = List.of("sma(21)", "sma(200)", "rsi(14)");
     /** Each symbol starts this many rows (one recorded day) after the previous one's first row. */
-    static final int ROWS_APART = 1440;
+    public static final int ROWS_APART = 1440;
 
     /** A kline and the signals computed at its close. */
     record Tick(KlineClosed kline, List<SignalGenerated> signals) {
     }
 
     /** Builds the plan: {@code rows} klines per symbol, the symbol with index i starting at row i x 1440. */
-    static LoadPlan of(RecordedKlines recorded, List<Symbol> symbols, int botsPerSymbol, int rows) {
+    public static LoadPlan of(RecordedKlines recorded, List<Symbol> symbols, int botsPerSymbol, int rows) {
         List<BotDefinition> allBots = new ArrayList<>();
         List<List<Tick>> perSymbol = new ArrayList<>();
         List<OrderUpdated> expected = new ArrayList<>();

@@ -23,7 +23,7 @@ import java.util.List;
  * klines are timed one minute apart from the file's first open time on: a symbol that wraps past the file's last row
  * goes on with its first row's prices (one price jump) while its time keeps moving forward.
  */
-final class RecordedKlines {
+public final class RecordedKlines {
     private static final long MINUTE = 60_000;
 
     private final List<Kline> rows;
@@ -36,7 +36,7 @@ final class RecordedKlines {
     }
 
     /** Reads the CSV; the header line and blank lines are skipped. */
-    static RecordedKlines read(Path csv) {
+    public static RecordedKlines read(Path csv) {
         try {
             List<Kline> rows = new ArrayList<>();
             Symbol placeholder = new Symbol("CSV");
