@@ -17,9 +17,13 @@ final class Ports {
         }
     }
 
+    /**
+     * True when nothing listens on the loopback {@code port}. Binds with address reuse, as the servers themselves do:
+     * the closed connections a stopped devstack leaves in TIME_WAIT for up to a minute do not make the port busy.
+     */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException busy) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,6 +28,26 @@ class DevStackStartTest {
                     .hasMessageContaining("--postgres-port");
             assertThat(Files.exists(clashing.dataDir())).as("nothing was started or written").isFalse();
         }
+    }
+
+    /**
+     * Right after a stop, the servers' closed connections sit in TIME_WAIT on their ports; nothing listens there, so
+     * the port is free to start again at once.
+     */
+    @Test
+    void aPortWhoseOnlyConnectionsAreInTimeWaitIsFree() throws Exception {
+        int port;
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+            port = server.getLocalPort();
+            try (Socket accepted = server.accept()) {
+                assertThat(accepted.isConnected()).isTrue();
+                // the server side closes first: its end of the connection goes to TIME_WAIT on the server's port
+            }
+            assertThat(client.getInputStream().read()).as("end of stream once the server closed").isEqualTo(-1);
+            assertThat(Ports.isFree(port)).as("still listening").isFalse();
+        }
+        assertThat(Ports.isFree(port)).as("closed, only TIME_WAIT left").isTrue();
     }
 
     @Test
