@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
 public final class DevStackMain {
     private static final String USAGE = """
             Usage: bin/devstack [options]
-              --data-dir DIR               where the three servers keep their data (default .devstack)
+              --data-dir DIR               where the three servers keep their data (default .devstack; as root,
+                                           when PostgreSQL could not reach that: /var/tmp/tradeflow-devstack-<hash>)
               --kafka-port N               Kafka client port (default 9092)
               --kafka-controller-port N    Kafka KRaft controller port (default 9093)
               --postgres-port N            PostgreSQL port (default 5432)
@@ -42,8 +43,8 @@ public final class DevStackMain {
     }
 
     private static void run(String[] args) {
-        Path dataDir = Path.of(".devstack");
-        DevStackOptions defaults = DevStackOptions.local(dataDir);
+        Path dataDir = null;
+        DevStackOptions defaults = DevStackOptions.local(Path.of(".devstack"));
         int kafka = defaults.kafkaPort();
         int controller = defaults.kafkaControllerPort();
         int postgres = defaults.postgresPort();
@@ -70,6 +71,13 @@ public final class DevStackMain {
         if (ephemeral) {
             runForTests(partitions);
         } else {
+            if (dataDir == null) {
+                dataDir = DataDir.defaultFor(Path.of(""), NativeProcess.runningAsRoot(), DataDir::reachableByNobody);
+                if (!dataDir.endsWith(".devstack")) {
+                    System.out.println("As root, PostgreSQL runs as 'nobody', which cannot enter this folder: the data"
+                            + " goes to " + dataDir + " instead (--data-dir chooses another).");
+                }
+            }
             runLocally(new DevStackOptions(dataDir.toAbsolutePath(), true, kafka, controller, redis, postgres, partitions));
         }
     }

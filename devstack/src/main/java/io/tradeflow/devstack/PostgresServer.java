@@ -3,7 +3,6 @@ package io.tradeflow.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,12 +78,11 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** nobody must be able to walk down to the data folder; a root-owned home folder (mode 700) stops it. */
-    private static void requireReachableByNobody(Path dataDir) throws IOException {
-        for (Path dir = dataDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new DevStackException("As root, PostgreSQL runs as 'nobody', which cannot enter " + dir
-                        + ". Choose a data folder it can reach, for example --data-dir /var/tmp/tradeflow-devstack.");
-            }
+    private static void requireReachableByNobody(Path dataDir) {
+        if (!DataDir.reachableByNobody(dataDir)) {
+            throw new DevStackException("As root, PostgreSQL runs as 'nobody', which cannot reach " + dataDir
+                    + ". Choose a data folder it can reach, for example --data-dir /var/tmp/tradeflow-devstack,"
+                    + " or leave --data-dir out (bin/devstack then picks one).");
         }
     }
 
