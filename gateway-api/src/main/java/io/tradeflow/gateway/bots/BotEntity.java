@@ -1,0 +1,24 @@
+package io.tradeflow.gateway.bots;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A row of {@code gateway.bots} (V1__gateway.sql). */
+@Entity
+@Table(name = "bots")
+public class BotEntity extends PanacheEntityBase {
+    @Id
+    @Column(name = "bot_id")
+    public String botId;
+    public long version;
+    /** The BotDefinition as published, EventCodec JSON. */
+    public byte[] definition;
+    public String status;
+    @Column(name = "created_at")
+    public long createdAt;
+    @Column(name = "updated_at")
+    public long updatedAt;
+}

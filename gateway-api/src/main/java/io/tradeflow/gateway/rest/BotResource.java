@@ -1,0 +1,93 @@
+package io.tradeflow.gateway.rest;
+
+import io.tradeflow.core.domain.BotStatus;
+import io.tradeflow.gateway.bots.BotRequest;
+import io.tradeflow.gateway.bots.Bots;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Bot lifecycle (WORK IN PROGRESS: no authentication yet). A bot's version is its ETag; a PUT must send it as
+ * {@code If-Match} and gets 409 when the bot changed meanwhile.
+ */
+@Path("/api/v1/bots")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BotResource {
+    private final Bots bots;
+
+    public BotResource(Bots bots) {
+        this.bots = bots;
+    }
+
+    @GET
+    @Operation(summary = "Every bot")
+    public List<BotView> list() {
+        return bots.all().stream().map(BotView::of).toList();
+    }
+
+    @GET
+    @Path("/{botId}")
+    public Response one(@PathParam("botId") String botId) {
+        return ok(bots.find(botId).orElseThrow(() -> new Bots.NotFound(botId)));
+    }
+
+    @POST
+    @Operation(summary = "Create a bot (STOPPED until started); 400 names the field at fault")
+    public Response create(BotRequest request) {
+        if (request == null) {
+            return Problems.problem(400, "Invalid bot", "a bot is required in the body", "body");
+        }
+        Bots.Stored stored = bots.create(request);
+        return Response.created(URI.create("/api/v1/bots/" + stored.definition().botId()))
+                .tag(new EntityTag(Long.toString(stored.version()))).entity(BotView.of(stored)).build();
+    }
+
+    @PUT
+    @Path("/{botId}")
+    @Operation(summary = "Replace a bot's definition; If-Match: its version (ETag)")
+    public Response update(@PathParam("botId") String botId, @HeaderParam("If-Match") String ifMatch,
+            BotRequest request) {
+        if (ifMatch == null || !ifMatch.replace("\"", "").matches("[0-9]{1,18}")) {
+            return Problems.problem(428, "Precondition required", "send the bot's version (its ETag) as If-Match",
+                    "If-Match");
+        }
+        return ok(bots.update(botId, request, Long.parseLong(ifMatch.replace("\"", ""))));
+    }
+
+    @DELETE
+    @Path("/{botId}")
+    public Response delete(@PathParam("botId") String botId) {
+        bots.delete(botId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{botId}/start")
+    public Response start(@PathParam("botId") String botId) {
+        return ok(bots.setStatus(botId, BotStatus.RUNNING));
+    }
+
+    @POST
+    @Path("/{botId}/stop")
+    public Response stop(@PathParam("botId") String botId) {
+        return ok(bots.setStatus(botId, BotStatus.STOPPED));
+    }
+
+    private static Response ok(Bots.Stored stored) {
+        return Response.ok(BotView.of(stored)).tag(new EntityTag(Long.toString(stored.version()))).build();
+    }
+}
