@@ -14,22 +14,18 @@ import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.ClientOrderIds;
+import io.tradeflow.core.messaging.TopicTail;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -128,21 +124,11 @@ public final class Orders {
         }
     }
 
-    /** Every record on the topic now, from its first offset to its end. */
+    /** Every record on the topic now, from its first offset to its end (trading-core's TopicTail, read whole). */
     public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        TopicTail.read(bootstrap, topic, Long.MAX_VALUE, Duration.ofSeconds(30), records::add);
+        return records;
     }
 
     /** The bot's PositionChanged events on positions.v1, in publication order. */

@@ -13,6 +13,7 @@ import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.core.strategy.Strategies;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -90,7 +91,7 @@ public record BotRequest(String botId, String name, String market, String symbol
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
             throw new FieldError(field, "field '" + field + "' has unknown value '" + text + "' (expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ")");
+                    + Arrays.toString(type.getEnumConstants()) + ")");
         }
     }
 }

@@ -6,10 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/**
- * Writes bots.v1, keyed by bot id: a definition, or a tombstone (an empty record value is not possible through the
- * emitter's payload, so a deleted bot is published as a null-valued record) that deletes the bot on the compacted topic.
- */
+/** Writes bots.v1, keyed by bot id: a definition, or a tombstone (a null value) that deletes the bot on the compacted topic. */
 @ApplicationScoped
 public class BotPublisher {
     private final MutinyEmitter<byte[]> emitter;
