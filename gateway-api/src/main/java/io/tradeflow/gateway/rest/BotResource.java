@@ -3,6 +3,7 @@ package io.tradeflow.gateway.rest;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.gateway.bots.BotRequest;
 import io.tradeflow.gateway.bots.Bots;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Bot lifecycle (WORK IN PROGRESS: no authentication yet). A bot's version is its ETag; a PUT must send it as
+ * Bot lifecycle: reading needs the viewer role, every change trader. A bot's version is its ETag; a PUT must send it as
  * {@code If-Match} and gets 409 when the bot changed meanwhile.
  */
 @Path("/api/v1/bots")
@@ -34,18 +35,21 @@ public class BotResource {
     }
 
     @GET
+    @RolesAllowed("viewer")
     @Operation(summary = "Every bot")
     public List<BotView> list() {
         return bots.all().stream().map(BotView::of).toList();
     }
 
     @GET
+    @RolesAllowed("viewer")
     @Path("/{botId}")
     public Response one(@PathParam("botId") String botId) {
         return ok(bots.find(botId).orElseThrow(() -> new Bots.NotFound(botId)));
     }
 
     @POST
+    @RolesAllowed("trader")
     @Operation(summary = "Create a bot (STOPPED until started); 400 names the field at fault")
     public Response create(BotRequest request) {
         if (request == null) {
@@ -57,6 +61,7 @@ public class BotResource {
     }
 
     @PUT
+    @RolesAllowed("trader")
     @Path("/{botId}")
     @Operation(summary = "Replace a bot's definition; If-Match: its version (ETag)")
     public Response update(@PathParam("botId") String botId, @HeaderParam("If-Match") String ifMatch,
@@ -69,6 +74,7 @@ public class BotResource {
     }
 
     @DELETE
+    @RolesAllowed("trader")
     @Path("/{botId}")
     public Response delete(@PathParam("botId") String botId) {
         bots.delete(botId);
@@ -76,12 +82,14 @@ public class BotResource {
     }
 
     @POST
+    @RolesAllowed("trader")
     @Path("/{botId}/start")
     public Response start(@PathParam("botId") String botId) {
         return ok(bots.setStatus(botId, BotStatus.RUNNING));
     }
 
     @POST
+    @RolesAllowed("trader")
     @Path("/{botId}/stop")
     public Response stop(@PathParam("botId") String botId) {
         return ok(bots.setStatus(botId, BotStatus.STOPPED));

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Errors as RFC 9457 problem details ({@code application/problem+json}); a bad request names its field. */
 public class Problems {
-    static final String TYPE = "application/problem+json";
+    public static final String TYPE = "application/problem+json";
 
     @ServerExceptionMapper
     public Response fieldError(FieldError e) {
@@ -32,7 +32,7 @@ public class Problems {
         return problem(400, "Unreadable body", e.getOriginalMessage(), null);
     }
 
-    static Response problem(int status, String title, String detail, String field) {
+    public static Response problem(int status, String title, String detail, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);

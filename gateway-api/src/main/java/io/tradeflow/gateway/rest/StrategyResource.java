@@ -2,6 +2,7 @@ package io.tradeflow.gateway.rest;
 
 import io.tradeflow.core.strategy.Parameter;
 import io.tradeflow.core.strategy.Strategies;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ public class StrategyResource {
     }
 
     @GET
+    @RolesAllowed("viewer")
     public List<StrategyView> list() {
         return Strategies.all().stream().map(strategy -> new StrategyView(strategy.type(), strategy.parameters()
                 .stream().map(StrategyResource::view).toList())).toList();

@@ -1,0 +1,41 @@
+package io.tradeflow.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Test credentials made fresh for each run (nothing secret is committed): the bootstrap admin key, and a log file to
+ * search for secrets. JWTs are signed with the key pair smallrye-jwt makes in memory in test mode when no key is
+ * configured ({@code Jwt...sign()} without a key). The bootstrap key and the tokens are the canaries: no log line,
+ * metric, event or error body may ever contain them.
+ */
+public class AuthFixture implements QuarkusTestResourceLifecycleManager {
+    /** The bootstrap admin key the gateway stores at start. */
+    public static final String ADMIN_KEY = "tf_CANARY" + Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(java.util.UUID.randomUUID().toString().getBytes()).substring(0, 40);
+    /** Where the gateway under test logs. */
+    public static final Path LOG = Path.of("target", "gateway-test.log");
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Files.deleteIfExists(LOG);
+            return Map.of("tradeflow.gateway.auth.bootstrap-key", ADMIN_KEY,
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", LOG.toAbsolutePath().toString(),
+                    "quarkus.log.category.\"io.tradeflow\".level", "DEBUG");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+    }
+
+}
