@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** A bot's lifecycle over REST, stored in PostgreSQL and published on bots.v1 (devstack). */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = AuthFixture.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = GatewayFixture.class, restrictToAnnotatedClass = false)
 class BotLifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -110,7 +110,7 @@ class BotLifecycleTest {
     private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
                 .header("Content-Type", "application/json")
-                .header("X-API-Key", AuthFixture.ADMIN_KEY)
+                .header("X-API-Key", GatewayFixture.ADMIN_KEY)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {

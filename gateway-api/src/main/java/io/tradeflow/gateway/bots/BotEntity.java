@@ -21,4 +21,10 @@ public class BotEntity extends PanacheEntityBase {
     public long createdAt;
     @Column(name = "updated_at")
     public long updatedAt;
+    /** api or file (V3). */
+    @Column(name = "managed_by")
+    public String managedBy;
+    /** For a file's bot, the hash of its entry as last applied (V3). */
+    @Column(name = "file_hash")
+    public String fileHash;
 }

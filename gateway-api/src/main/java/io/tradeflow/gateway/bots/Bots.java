@@ -5,20 +5,30 @@ import io.quarkus.panache.common.Sort;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
-import io.tradeflow.gateway.messaging.BotPublisher;
+import io.tradeflow.gateway.messaging.BotOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The bots: stored in PostgreSQL, each change published on bots.v1 after its commit (WORK IN PROGRESS: a crash between
- * the two leaves bots.v1 behind until the next change of that bot; an outbox, as execution-service has, is the fix).
+ * The bots: stored in PostgreSQL; each change writes its bots.v1 record to the outbox in the same transaction, and
+ * the outbox is drained right after the commit (see {@link BotOutbox}), so a stored change is always published.
+ * A bot is owned by the REST API or by the bots file ({@link Owner}); the REST cannot edit or delete a file's bot.
  */
 @ApplicationScoped
 public class Bots {
-    /** A stored bot: its definition and version. */
-    public record Stored(BotDefinition definition, long version) {
+    /** Who owns a bot's definition. */
+    public enum Owner {
+        API, FILE;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A stored bot: its definition, version and owner. */
+    public record Stored(BotDefinition definition, long version, Owner owner) {
     }
 
     /** Thrown when a bot does not exist. */
@@ -28,17 +38,17 @@ public class Bots {
         }
     }
 
-    /** Thrown when a change names another version than the stored one (a concurrent edit). */
+    /** Thrown when a change conflicts with the stored bot (another version, another owner, an existing id). */
     public static class Conflict extends RuntimeException {
         public Conflict(String message) {
             super(message);
         }
     }
 
-    private final BotPublisher publisher;
+    private final BotOutbox outbox;
 
-    public Bots(BotPublisher publisher) {
-        this.publisher = publisher;
+    public Bots(BotOutbox outbox) {
+        this.outbox = outbox;
     }
 
     public List<Stored> all() {
@@ -51,80 +61,156 @@ public class Bots {
                 .map(Bots::stored));
     }
 
-    /** A new bot, STOPPED until started. */
+    /** A new bot over the REST, STOPPED until started. */
     public Stored create(BotRequest request) {
         long now = System.currentTimeMillis();
         BotDefinition definition = request.toDefinition(request.botId(), BotStatus.STOPPED, now);
-        Stored stored = QuarkusTransaction.requiringNew().call(() -> {
+        return published(() -> {
             if (BotEntity.findById(definition.botId()) != null) {
                 throw new Conflict("Bot " + definition.botId() + " exists already");
             }
-            BotEntity row = new BotEntity();
-            row.botId = definition.botId();
-            row.createdAt = now;
-            return write(row, definition, 1, now);
+            return insert(definition, Owner.API, now);
         });
-        publisher.publish(definition.botId(), EventCodec.encode(definition));
-        return stored;
     }
 
-    /** Replaces the definition (keeping its status) when {@code expectedVersion} is the stored one. */
+    /** Replaces a REST bot's definition (keeping its status) when {@code expectedVersion} is the stored one. */
     public Stored update(String botId, BotRequest request, long expectedVersion) {
         long now = System.currentTimeMillis();
-        Stored stored = QuarkusTransaction.requiringNew().call(() -> {
-            BotEntity row = locked(botId, expectedVersion);
-            BotDefinition definition = request.toDefinition(botId, BotStatus.valueOf(row.status), now);
-            return write(row, definition, row.version + 1, now);
+        return published(() -> {
+            BotEntity row = locked(botId);
+            requireApiOwned(row, "edit");
+            if (row.version != expectedVersion) {
+                throw new Conflict("Bot " + botId + " is at version " + row.version + ", not " + expectedVersion
+                        + ": it changed meanwhile; read it again and repeat the change");
+            }
+            return write(row, request.toDefinition(botId, BotStatus.valueOf(row.status), now), now);
         });
-        publisher.publish(botId, EventCodec.encode(stored.definition()));
-        return stored;
     }
 
-    /** RUNNING or STOPPED. */
+    /** RUNNING or STOPPED; for any bot, the bots file's included. */
     public Stored setStatus(String botId, BotStatus status) {
         long now = System.currentTimeMillis();
-        Stored stored = QuarkusTransaction.requiringNew().call(() -> {
-            BotEntity row = BotEntity.<BotEntity>findByIdOptional(botId, LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> new NotFound(botId));
-            BotDefinition d = stored(row).definition();
-            BotDefinition changed = new BotDefinition(d.botId(), d.name(), d.market(), d.symbol(), d.interval(),
-                    d.strategy(), d.risk(), d.venue(), status, now, now);
-            return write(row, changed, row.version + 1, now);
+        return published(() -> {
+            BotEntity row = locked(botId);
+            return write(row, withStatus(stored(row).definition(), status, now), now);
         });
-        publisher.publish(botId, EventCodec.encode(stored.definition()));
-        return stored;
     }
 
+    /** Deletes a REST bot: a tombstone on bots.v1. */
     public void delete(String botId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!BotEntity.deleteById(botId)) {
-                throw new NotFound(botId);
-            }
+        published(() -> {
+            BotEntity row = locked(botId);
+            requireApiOwned(row, "delete");
+            remove(row);
+            return null;
         });
-        publisher.publish(botId, null);
     }
 
-    private static BotEntity locked(String botId, long expectedVersion) {
-        // Locked (SELECT ... FOR UPDATE) so that two edits naming the same version cannot both pass the check.
-        BotEntity row = BotEntity.<BotEntity>findByIdOptional(botId, LockModeType.PESSIMISTIC_WRITE)
+    /**
+     * Makes the bots file's bot {@code definition} stored: created when new, replaced (with the status the file gives)
+     * when its entry changed since it was last applied ({@code entryHash}), untouched otherwise — so a file bot
+     * stopped over the REST stays stopped until its entry changes.
+     *
+     * @return the stored bot and whether anything changed
+     * @throws Conflict when a REST bot has that id
+     */
+    public FileResult applyFromFile(BotDefinition definition, String entryHash) {
+        long now = definition.producedAt();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BotEntity row = BotEntity.<BotEntity>findByIdOptional(definition.botId(), LockModeType.PESSIMISTIC_WRITE)
+                    .orElse(null);
+            if (row == null) {
+                row = new BotEntity();
+                row.botId = definition.botId();
+                row.createdAt = now;
+                row.managedBy = Owner.FILE.column();
+            } else if (!Owner.FILE.column().equals(row.managedBy)) {
+                throw new Conflict("Bot " + definition.botId() + " exists already and is managed over the REST API;"
+                        + " give the file's bot another botId or delete the REST one");
+            } else if (entryHash.equals(row.fileHash)) {
+                return new FileResult(stored(row), false);
+            }
+            row.fileHash = entryHash;
+            return new FileResult(write(row, definition, now), true);
+        });
+    }
+
+    /** What {@link #applyFromFile(BotDefinition)} did. */
+    public record FileResult(Stored stored, boolean changed) {
+    }
+
+    /** The ids of the bots the file owns. */
+    public List<String> fileBotIds() {
+        return QuarkusTransaction.requiringNew().call(() -> BotEntity.<BotEntity>list("managedBy", Owner.FILE.column())
+                .stream().map(row -> row.botId).toList());
+    }
+
+    /** Deletes a bot the file no longer names; false when it was gone already or is not the file's. */
+    public boolean removeFromFile(String botId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BotEntity row = BotEntity.<BotEntity>findByIdOptional(botId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+            if (row == null || !Owner.FILE.column().equals(row.managedBy)) {
+                return false;
+            }
+            remove(row);
+            return true;
+        });
+    }
+
+    /** Drains the outbox after the transaction: a drain that fails now is retried by the outbox's schedule. */
+    public void publishPending() {
+        outbox.drain();
+    }
+
+    private <T> T published(java.util.concurrent.Callable<T> change) {
+        T result = QuarkusTransaction.requiringNew().call(change);
+        outbox.drain();
+        return result;
+    }
+
+    private static BotEntity locked(String botId) {
+        // SELECT ... FOR UPDATE: two changes of one bot run one after the other, so a version check cannot be raced.
+        return BotEntity.<BotEntity>findByIdOptional(botId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFound(botId));
-        if (row.version != expectedVersion) {
-            throw new Conflict("Bot " + botId + " is at version " + row.version + ", not " + expectedVersion
-                    + ": it changed meanwhile; read it again and repeat the change");
-        }
-        return row;
     }
 
-    private static Stored write(BotEntity row, BotDefinition definition, long version, long now) {
-        row.version = version;
+    private static void requireApiOwned(BotEntity row, String what) {
+        if (Owner.FILE.column().equals(row.managedBy)) {
+            throw new Conflict("Bot " + row.botId + " is defined in the bots file: " + what
+                    + " it there (start and stop work over the REST)");
+        }
+    }
+
+    private static Stored insert(BotDefinition definition, Owner owner, long now) {
+        BotEntity row = new BotEntity();
+        row.botId = definition.botId();
+        row.createdAt = now;
+        row.managedBy = owner.column();
+        return write(row, definition, now);
+    }
+
+    private static Stored write(BotEntity row, BotDefinition definition, long now) {
+        row.version = row.version + 1;
         row.definition = EventCodec.encode(definition);
         row.status = definition.status().name();
         row.updatedAt = now;
         row.persist();
-        return new Stored(definition, version);
+        BotOutbox.add(row.botId, row.definition);
+        return stored(row);
+    }
+
+    private static void remove(BotEntity row) {
+        row.delete();
+        BotOutbox.add(row.botId, null);
+    }
+
+    private static BotDefinition withStatus(BotDefinition d, BotStatus status, long now) {
+        return new BotDefinition(d.botId(), d.name(), d.market(), d.symbol(), d.interval(), d.strategy(), d.risk(),
+                d.venue(), status, now, now);
     }
 
     private static Stored stored(BotEntity row) {
-        return new Stored(EventCodec.decode(row.definition, BotDefinition.class), row.version);
+        return new Stored(EventCodec.decode(row.definition, BotDefinition.class), row.version,
+                Owner.valueOf(row.managedBy.toUpperCase(java.util.Locale.ROOT)));
     }
 }

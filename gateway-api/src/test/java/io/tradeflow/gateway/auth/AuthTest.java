@@ -11,7 +11,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.messaging.TopicTail;
 import io.tradeflow.devstack.DevStackResource;
-import io.tradeflow.gateway.AuthFixture;
+import io.tradeflow.gateway.GatewayFixture;
 import io.tradeflow.gateway.Http;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** API keys, JWTs, roles, 401/403 problems, closed CORS, and secrets that never leak (devstack). */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = AuthFixture.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = GatewayFixture.class, restrictToAnnotatedClass = false)
 class AuthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,7 +68,7 @@ class AuthTest {
         assertProblem(Http.send(base, "GET", "/api/v1/keys", null, key(trader)), 403);
         assertProblem(Http.send(base, "POST", "/api/v1/keys", "{\"name\":\"x\",\"role\":\"admin\"}", key(trader)), 403);
 
-        HttpResponse<String> keys = Http.send(base, "GET", "/api/v1/keys", null, key(AuthFixture.ADMIN_KEY));
+        HttpResponse<String> keys = Http.send(base, "GET", "/api/v1/keys", null, key(GatewayFixture.ADMIN_KEY));
         assertThat(keys.statusCode()).isEqualTo(200);
         assertThat(keys.body()).as("a key is shown once, at creation").doesNotContain(viewer, trader)
                 .doesNotContain(ApiKeys.hash(viewer));
@@ -78,16 +78,16 @@ class AuthTest {
     @Test
     void aRevokedKeyAuthenticatesNobody() throws Exception {
         HttpResponse<String> created = Http.send(base, "POST", "/api/v1/keys", "{\"name\":\"short-lived\"}",
-                key(AuthFixture.ADMIN_KEY));
+                key(GatewayFixture.ADMIN_KEY));
         JsonNode body = JSON.readTree(created.body());
         String secret = body.get("key").asText();
         assertThat(body.get("info").get("role").asText()).as("viewer by default").isEqualTo("viewer");
         assertThat(Http.send(base, "GET", "/api/v1/bots", null, key(secret)).statusCode()).isEqualTo(200);
         assertThat(Http.send(base, "DELETE", "/api/v1/keys/" + body.get("info").get("keyId").asText(), null,
-                key(AuthFixture.ADMIN_KEY)).statusCode()).isEqualTo(204);
+                key(GatewayFixture.ADMIN_KEY)).statusCode()).isEqualTo(204);
         assertProblem(Http.send(base, "GET", "/api/v1/bots", null, key(secret)), 401);
         assertProblem(Http.send(base, "POST", "/api/v1/keys", "{\"name\":\"x\",\"role\":\"root\"}",
-                key(AuthFixture.ADMIN_KEY)), 400);
+                key(GatewayFixture.ADMIN_KEY)), 400);
     }
 
     @Test
@@ -120,7 +120,7 @@ class AuthTest {
                 Map.of("Origin", "https://elsewhere.example", "Access-Control-Request-Method", "POST"));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         HttpResponse<String> get = Http.send(base, "GET", "/api/v1/bots", null,
-                Map.of("Origin", "https://elsewhere.example", "X-API-Key", AuthFixture.ADMIN_KEY));
+                Map.of("Origin", "https://elsewhere.example", "X-API-Key", GatewayFixture.ADMIN_KEY));
         assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
@@ -129,7 +129,7 @@ class AuthTest {
         String created = newKey("trader");
         String token = Jwt.issuer("tradeflow").subject("canary-user").groups("trader").expiresIn(300)
                 .sign();
-        String wrongKey = AuthFixture.ADMIN_KEY.substring(0, AuthFixture.ADMIN_KEY.length() - 4) + "WXYZ";
+        String wrongKey = GatewayFixture.ADMIN_KEY.substring(0, GatewayFixture.ADMIN_KEY.length() - 4) + "WXYZ";
         List<String> bodies = new ArrayList<>();
         bodies.add(Http.send(base, "POST", "/api/v1/bots", bot("auth-canary"), key(created)).body());
         bodies.add(Http.send(base, "POST", "/api/v1/bots/auth-canary/start", "", bearer(token)).body());
@@ -139,17 +139,17 @@ class AuthTest {
         StringBuilder events = new StringBuilder();
         TopicTail.read(bootstrap, Topics.BOTS, Long.MAX_VALUE, Duration.ofSeconds(30),
                 r -> events.append(new String(r.value(), StandardCharsets.UTF_8)));
-        String everything = String.join("\n", bodies) + events + Files.readString(AuthFixture.LOG);
+        String everything = String.join("\n", bodies) + events + Files.readString(GatewayFixture.LOG);
 
         assertThat(everything).as("the run produced what is searched").contains("auth-canary");
-        for (String secret : List.of(AuthFixture.ADMIN_KEY, created, token, wrongKey, "CANARY")) {
+        for (String secret : List.of(GatewayFixture.ADMIN_KEY, created, token, wrongKey, "CANARY")) {
             assertThat(everything).doesNotContain(secret);
         }
     }
 
     private String newKey(String role) throws Exception {
         HttpResponse<String> created = Http.send(base, "POST", "/api/v1/keys",
-                "{\"name\":\"test " + role + "\",\"role\":\"" + role + "\"}", key(AuthFixture.ADMIN_KEY));
+                "{\"name\":\"test " + role + "\",\"role\":\"" + role + "\"}", key(GatewayFixture.ADMIN_KEY));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("key").asText();
     }

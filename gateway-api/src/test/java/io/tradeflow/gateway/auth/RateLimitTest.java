@@ -7,7 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.tradeflow.gateway.AuthFixture;
+import io.tradeflow.gateway.GatewayFixture;
 import io.tradeflow.gateway.Http;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -31,7 +31,7 @@ class RateLimitTest {
 
     @Test
     void aCallerBeyondItsRateGets429WithRetryAfter() throws Exception {
-        Map<String, String> admin = Map.of("X-API-Key", AuthFixture.ADMIN_KEY);
+        Map<String, String> admin = Map.of("X-API-Key", GatewayFixture.ADMIN_KEY);
         HttpResponse<String> created = Http.send(base, "POST", "/api/v1/keys", "{\"name\":\"other\"}", admin);
         String other = new ObjectMapper().readTree(created.body()).get("key").asText();
         for (int i = 0; i < 4; i++) {

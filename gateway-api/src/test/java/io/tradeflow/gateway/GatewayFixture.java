@@ -9,23 +9,28 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Test credentials made fresh for each run (nothing secret is committed): the bootstrap admin key, and a log file to
- * search for secrets. JWTs are signed with the key pair smallrye-jwt makes in memory in test mode when no key is
- * configured ({@code Jwt...sign()} without a key). The bootstrap key and the tokens are the canaries: no log line,
- * metric, event or error body may ever contain them.
+ * The gateway under test's setup: credentials made fresh for each run (nothing secret is committed), the bots file it
+ * watches, and a log file to search for secrets. JWTs are signed with the key pair smallrye-jwt makes in memory in
+ * test mode when no key is configured ({@code Jwt...sign()} without a key). The bootstrap key and the tokens are the
+ * canaries: no log line, metric, event or error body may ever contain them.
  */
-public class AuthFixture implements QuarkusTestResourceLifecycleManager {
+public class GatewayFixture implements QuarkusTestResourceLifecycleManager {
     /** The bootstrap admin key the gateway stores at start. */
     public static final String ADMIN_KEY = "tf_CANARY" + Base64.getUrlEncoder().withoutPadding()
             .encodeToString(java.util.UUID.randomUUID().toString().getBytes()).substring(0, 40);
     /** Where the gateway under test logs. */
     public static final Path LOG = Path.of("target", "gateway-test.log");
+    /** The bots file the gateway under test watches (absent until a test writes it). */
+    public static final Path BOTS_FILE = Path.of("target", "test-bots.yaml").toAbsolutePath();
 
     @Override
     public Map<String, String> start() {
         try {
             Files.deleteIfExists(LOG);
+            Files.deleteIfExists(BOTS_FILE);
             return Map.of("tradeflow.gateway.auth.bootstrap-key", ADMIN_KEY,
+                    "tradeflow.gateway.bots-file", BOTS_FILE.toString(),
+                    "tradeflow.gateway.bots-file-check-interval", "200ms",
                     "quarkus.log.file.enabled", "true",
                     "quarkus.log.file.path", LOG.toAbsolutePath().toString(),
                     "quarkus.log.category.\"io.tradeflow\".level", "DEBUG");

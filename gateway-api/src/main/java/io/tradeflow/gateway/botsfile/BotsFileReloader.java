@@ -1,0 +1,134 @@
+package io.tradeflow.gateway.botsfile;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.tradeflow.gateway.bots.Bots;
+import io.tradeflow.gateway.botsfile.BotsFileParser.Parsed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the bots file at start and applies it again whenever its content changes (checked by checksum every
+ * {@code bots-file-check-interval}; a checksum instead of file events, because editors and Kubernetes ConfigMaps
+ * replace files in ways file watchers miss). Valid entries are created or updated, bots the file no longer names are
+ * deleted; an invalid entry leaves its bot as it was, and an unusable file (bad YAML, missing) changes nothing.
+ */
+@ApplicationScoped
+public class BotsFileReloader {
+    private static final Logger LOG = Logger.getLogger(BotsFileReloader.class);
+
+    private final BotsFileConfig config;
+    private final Bots bots;
+    private volatile BotsFileStatus status;
+    private String appliedChecksum;
+
+    public BotsFileReloader(BotsFileConfig config, Bots bots) {
+        this.config = config;
+        this.bots = bots;
+        this.status = new BotsFileStatus(null, null, null, null, null, List.of());
+    }
+
+    void atStart(@Observes StartupEvent start) {
+        check();
+    }
+
+    @Scheduled(every = "${tradeflow.gateway.bots-file-check-interval:2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void check() {
+        if (config.botsFile().isEmpty()) {
+            return;
+        }
+        Path file = config.botsFile().get();
+        long now = System.currentTimeMillis();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            unusable(file, now, null, "file not found: " + file.toAbsolutePath());
+            return;
+        } catch (IOException e) {
+            unusable(file, now, null, "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+            return;
+        }
+        String checksum = BotsFileParser.checksum(content);
+        if (checksum.equals(appliedChecksum)) {
+            status = new BotsFileStatus(status.file(), now, status.appliedAt(), checksum, null, status.bots());
+            return;
+        }
+        try {
+            apply(file, BotsFileParser.parse(content, now), checksum, now);
+        } catch (BotsFileParser.Unusable e) {
+            unusable(file, now, checksum, e.getMessage());
+        } catch (RuntimeException e) {
+            // PostgreSQL or Kafka unreachable: nothing is marked applied, so the next check tries again.
+            LOG.warnf("Bots file %s not applied yet (%s); retrying", file, e.toString());
+        }
+    }
+
+    /** What the last check of the bots file found. */
+    public BotsFileStatus status() {
+        return status;
+    }
+
+    private void apply(Path file, List<Parsed> entries, String checksum, long now) {
+        List<BotsFileStatus.Entry> lines = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (Parsed entry : entries) {
+            if (entry.botId() != null) {
+                named.add(entry.botId());
+            }
+            lines.add(entry.definition() == null ? invalid(file, entry.botId(), entry.errors()) : applied(file, entry));
+        }
+        for (String botId : bots.fileBotIds()) {
+            if (!named.contains(botId) && bots.removeFromFile(botId)) {
+                LOG.infof("Bots file %s: bot %s removed", file, botId);
+                lines.add(new BotsFileStatus.Entry(botId, "removed", List.of()));
+            }
+        }
+        bots.publishPending();
+        appliedChecksum = checksum;
+        status = new BotsFileStatus(file.toString(), now, now, checksum, null, List.copyOf(lines));
+    }
+
+    private BotsFileStatus.Entry applied(Path file, Parsed entry) {
+        try {
+            Bots.FileResult result = bots.applyFromFile(entry.definition(), entry.entryHash());
+            boolean created = result.stored().version() == 1 && result.changed();
+            String outcome = !result.changed() ? "unchanged" : created ? "created" : "updated";
+            if (result.changed()) {
+                LOG.infof("Bots file %s: bot %s %s (%s)", file, entry.botId(), outcome,
+                        result.stored().definition().status());
+            }
+            return new BotsFileStatus.Entry(entry.botId(), outcome, List.of());
+        } catch (Bots.Conflict e) {
+            return invalid(file, entry.botId(), List.of(new BotsFileStatus.Problem("botId", e.getMessage())));
+        }
+    }
+
+    private BotsFileStatus.Entry invalid(Path file, String botId, List<BotsFileStatus.Problem> errors) {
+        errors.forEach(problem -> LOG.warnf("Bots file %s: bot %s not applied, field %s: %s (the bot keeps its "
+                + "last valid definition)", file, Objects.requireNonNullElse(botId, "(no botId)"), problem.field(),
+                problem.message()));
+        return new BotsFileStatus.Entry(botId, "invalid", errors);
+    }
+
+    private void unusable(Path file, long now, String checksum, String error) {
+        if (!Objects.equals(error, status.error())) {
+            LOG.warnf("Bots file %s is unusable, nothing of it applied and every bot keeps running as it was: %s",
+                    file, error);
+        }
+        status = new BotsFileStatus(file.toString(), now, status.appliedAt(), checksum, error, status.bots());
+        // Not remembered as applied: fixing the file back to its last good content applies (and confirms) it again.
+        appliedChecksum = null;
+    }
+}
