@@ -1,5 +1,8 @@
 package io.tradeflow.gateway.bots;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.stream.Collectors;
+
 /** A bot request that cannot be run: {@code field} names the offending field ({@code strategy.params.fast}). */
 public class FieldError extends RuntimeException {
     private final String field;
@@ -11,5 +14,12 @@ public class FieldError extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** The dotted path of the field a JSON or YAML mapping error is about ({@code risk.leverage}, {@code bots[2]}). */
+    public static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a bots file: a top-level {@code bots:} list of {@link FileBot}s. Each entry is checked on its own, with the
@@ -87,7 +86,8 @@ final class BotsFileParser {
                     bot.runs() ? BotStatus.RUNNING : BotStatus.STOPPED, now);
             return new Parsed(botId, definition, hash(definition), List.of());
         } catch (JsonMappingException e) {
-            return new Parsed(botId, null, null, List.of(new BotsFileStatus.Problem(path(e), e.getOriginalMessage())));
+            return new Parsed(botId, null, null,
+                    List.of(new BotsFileStatus.Problem(FieldError.fieldOf(e), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             return new Parsed(botId, null, null, List.of(new BotsFileStatus.Problem(null, e.getOriginalMessage())));
         } catch (FieldError e) {
@@ -95,17 +95,10 @@ final class BotsFileParser {
         }
     }
 
-    /** The JSON path of a mapping error, dotted: {@code risk.leverage}, {@code strategy.params}. */
-    static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
     /** The entry's identity: its definition with its times left out (they are the time of reading). */
     private static String hash(BotDefinition d) {
         BotDefinition timeless = new BotDefinition(d.botId(), d.name(), d.market(), d.symbol(), d.interval(),
-                d.strategy(), d.risk(), d.venue(), d.status(), 1, 1);
+                d.strategy(), d.risk(), d.venue(), d.status(), false, 1, 1);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(EventCodec.encode(timeless)));
