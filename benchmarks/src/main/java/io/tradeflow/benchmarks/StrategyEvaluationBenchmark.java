@@ -83,7 +83,7 @@ public class StrategyEvaluationBenchmark {
         state = target.initialState();
         bot = new BotDefinition("bench-" + strategy, "benchmark bot", Market.USD_M, SYMBOL, Interval.ONE_MINUTE,
                 new StrategySpec(strategy, Map.of()), new RiskSpec(new BigDecimal("100"), 5, MarginType.ISOLATED, 1),
-                Venue.PAPER, BotStatus.RUNNING, 1_700_000_000_000L, 1_700_000_000_000L);
+                Venue.PAPER, BotStatus.RUNNING, false, 1_700_000_000_000L, 1_700_000_000_000L);
         botStrategy = BotStrategy.of(bot);
         // How often the measured path ends in a signal or a rejection (printed once per fork, for the record).
         int signals = 0;

@@ -57,7 +57,7 @@ public final class Fixtures {
             BotDefinition golden = EventCodec.decode(in.readAllBytes(), BotDefinition.class);
             long now = System.currentTimeMillis();
             return new BotDefinition(botId, "test " + botId, Market.USD_M, symbol, Interval.ONE_MINUTE,
-                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), venue, BotStatus.RUNNING, now, now);
+                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), venue, BotStatus.RUNNING, false, now, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -155,7 +155,7 @@ final class PaperPipeline implements AutoCloseable {
             BotDefinition golden = EventCodec.decode(in.readAllBytes(), BotDefinition.class);
             long now = System.currentTimeMillis();
             return new BotDefinition(botId, "pipeline " + botId, Market.USD_M, symbol, Interval.ONE_MINUTE,
-                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), Venue.PAPER, BotStatus.RUNNING, now, now);
+                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), Venue.PAPER, BotStatus.RUNNING, false, now, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -180,7 +180,7 @@ class PipelineTest {
             BotDefinition golden = EventCodec.decode(in.readAllBytes(), BotDefinition.class);
             long now = System.currentTimeMillis();
             return new BotDefinition(botId, "pipeline " + botId, golden.market(), symbol, Interval.ONE_MINUTE,
-                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), golden.venue(), BotStatus.RUNNING, now, now);
+                    new StrategySpec("sma-crossover", PARAMS), golden.risk(), golden.venue(), BotStatus.RUNNING, false, now, now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,7 +70,7 @@ public final class RecordedDay {
         BotDefinition golden = golden();
         long now = System.currentTimeMillis();
         return new BotDefinition(botId, "test " + botId, golden.market(), symbol, ONE_MINUTE,
-                new StrategySpec("sma-crossover", params), golden.risk(), golden.venue(), BotStatus.RUNNING, now, now);
+                new StrategySpec("sma-crossover", params), golden.risk(), golden.venue(), BotStatus.RUNNING, false, now, now);
     }
 
     /** What a signal says, without when it was published. */

@@ -49,7 +49,7 @@ final class BenchmarkBots {
             String botId = "bench-" + symbol.value().toLowerCase(Locale.ROOT) + "-" + (i + 1);
             StrategySpec strategy = STRATEGIES.get(i);
             bots.add(new BotDefinition(botId, botId + " " + strategy.type(), Market.USD_M, symbol, Interval.ONE_MINUTE,
-                    strategy, RISK, Venue.PAPER, BotStatus.RUNNING, at, at));
+                    strategy, RISK, Venue.PAPER, BotStatus.RUNNING, false, at, at));
         }
         return bots;
     }

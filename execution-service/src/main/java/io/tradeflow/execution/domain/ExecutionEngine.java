@@ -1,5 +1,7 @@
 package io.tradeflow.execution.domain;
 
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.execution.PaperVenue;
 import io.tradeflow.core.execution.Trader;
@@ -8,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one market-time step: the kline's stop and target checks at the paper venue, then each of its signals
+ * Runs one market-time step: the kline's stop and target checks at the paper venue, then the closes asked for by
+ * stopping a bot with {@code closePosition} (of the positions on the kline's series), then each of its signals
  * through the {@link Trader}. The same classes a backtest runs; this only gathers what the step changed.
  * Not thread-safe: the input consumer's one thread calls it.
  */
@@ -27,6 +30,7 @@ public final class ExecutionEngine {
         List<OrderUpdated> orders = new ArrayList<>();
         if (step.kline() != null) {
             orders.addAll(paper.onKline(step.kline()));
+            orders.addAll(closes(step.kline()));
         }
         List<StepResult.SignalOutcome> outcomes = new ArrayList<>();
         for (SeriesMerge.Received received : step.signals()) {
@@ -38,5 +42,22 @@ public final class ExecutionEngine {
         }
         return new StepResult(step, List.copyOf(orders), List.copyOf(outcomes), paper.drainChanged(),
                 trader.drainNewHalts(), trader.drainAppliedResumes());
+    }
+
+    /**
+     * Closes the positions of bots stopped with {@code closePosition} that are held on the kline's series (the paper
+     * account's, which is where the position's stops are checked too), at the kline's close, after its stop checks
+     * (a stop that fired leaves nothing to close). By bot id, so a replay closes in the same order.
+     */
+    private List<OrderUpdated> closes(KlineClosed kline) {
+        List<OrderUpdated> orders = new ArrayList<>();
+        for (BotDefinition bot : bots.closing()) {
+            boolean heldHere = paper.account(bot.botId()).filter(a -> !a.flat() && a.symbol().equals(kline.symbol())
+                    && a.interval() == kline.interval()).isPresent();
+            if (heldHere) {
+                orders.addAll(trader.closeStopped(bot, kline).orders());
+            }
+        }
+        return orders;
     }
 }

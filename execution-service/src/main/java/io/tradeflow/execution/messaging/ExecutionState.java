@@ -15,9 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The in-memory side of the service (paper accounts, halts, the merge) and how it is (re)built from PostgreSQL:
- * at start, and on the input thread after a rebalance took partitions away (Kafka then delivers again everything
- * not acknowledged, and the stored progress skips what was already done).
+ * The in-memory side of the service (paper accounts, halts, manual closes placed, the merge) and how it is
+ * (re)built from PostgreSQL: at start, and on the input thread after a rebalance took partitions away (Kafka then
+ * delivers again everything not acknowledged, and the stored progress skips what was already done).
  */
 @ApplicationScoped
 public class ExecutionState {
@@ -133,9 +133,10 @@ public class ExecutionState {
         trader.clearHalts();
         loaded.halts().forEach(trader::restoreHalt);
         loaded.resumed().forEach(trader::restoreResume);
+        trader.restoreCloses(loaded.closes());
         loaded.progress().forEach(merge::doneThrough);
         stale = false;
-        LOG.infof("Loaded %d paper account(s), %d halt(s), progress of %d series", loaded.accounts().size(),
-                loaded.halts().size(), loaded.progress().size());
+        LOG.infof("Loaded %d paper account(s), %d halt(s), %d manual close(s), progress of %d series",
+                loaded.accounts().size(), loaded.halts().size(), loaded.closes().size(), loaded.progress().size());
     }
 }

@@ -39,9 +39,10 @@ public final class ExecutionStore {
      * Everything the service needs in memory at start.
      *
      * @param resumed bots resumed whose next entry has not restarted their loss limits yet
+     * @param closes  clientOrderIds of the closes placed for bots stopped with closePosition: each version closes once
      */
     public record Loaded(List<PaperAccount> accounts, List<Halt> halts, List<String> resumed,
-                         Map<SeriesMerge.Series, Long> progress) {
+                         Map<SeriesMerge.Series, Long> progress, List<String> closes) {
     }
 
     /** An order event stored but not yet acknowledged by Kafka. */
@@ -51,7 +52,7 @@ public final class ExecutionStore {
     public Loaded load() {
         try (Connection connection = dataSource.getConnection()) {
             return new Loaded(accounts.load(connection), halts(connection, false), resumed(connection),
-                    progress(connection));
+                    progress(connection), closes(connection));
         } catch (SQLException e) {
             throw new StoreException("Reading the execution state from PostgreSQL failed", e);
         }
@@ -269,6 +270,19 @@ public final class ExecutionStore {
             }
         }
         return resumed;
+    }
+
+    /** The manual closes: the only EXIT intents no signal caused (ClientOrderIds.ofClose), placed or denied. */
+    private static List<String> closes(Connection connection) throws SQLException {
+        List<String> closes = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select client_order_id from order_intents where role = 'EXIT' and signal_id is null");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                closes.add(rs.getString(1));
+            }
+        }
+        return closes;
     }
 
     private static List<Halt> halts(Connection connection, boolean resumed) throws SQLException {

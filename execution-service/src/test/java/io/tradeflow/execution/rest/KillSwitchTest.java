@@ -67,7 +67,7 @@ class KillSwitchTest {
         BotDefinition template = Fixtures.bot("exec-kill", Symbol.of("EXECKILLUSDT"), Venue.PAPER);
         BotDefinition bot = new BotDefinition(template.botId(), template.name(), template.market(), template.symbol(),
                 template.interval(), template.strategy(), new RiskSpec(new BigDecimal("5000"), 20, MarginType.ISOLATED, 1),
-                template.venue(), template.status(), template.eventTime(), template.producedAt());
+                template.venue(), template.status(), false, template.eventTime(), template.producedAt());
         List<KlineClosed> klines = Fixtures.day(bot.symbol());
         List<SignalGenerated> signals = Fixtures.signals(bot, klines);
         List<String> expected = PaperReplay.orders(List.of(bot), klines, signals, rules, PaperSettings.DEFAULTS,

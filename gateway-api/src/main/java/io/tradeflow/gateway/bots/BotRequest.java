@@ -47,7 +47,7 @@ public record BotRequest(String botId, String name, String market, String symbol
                     enumValue("market", Market.class, market == null ? "USD_M" : market),
                     symbol(required("symbol", symbol)), interval(required("interval", interval)),
                     new StrategySpec(s.type(), s.params() == null ? Map.of() : s.params()), riskSpec,
-                    enumValue("venue", Venue.class, venue == null ? "PAPER" : venue), status, now, now);
+                    enumValue("venue", Venue.class, venue == null ? "PAPER" : venue), status, false, now, now);
         } catch (InvalidParameterException e) {
             throw new FieldError(e.parameter(), e.getMessage());
         } catch (InvalidEventException e) {

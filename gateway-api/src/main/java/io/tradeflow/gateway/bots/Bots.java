@@ -206,7 +206,7 @@ public class Bots {
 
     private static BotDefinition withStatus(BotDefinition d, BotStatus status, long now) {
         return new BotDefinition(d.botId(), d.name(), d.market(), d.symbol(), d.interval(), d.strategy(), d.risk(),
-                d.venue(), status, now, now);
+                d.venue(), status, false, now, now);
     }
 
     private static Stored stored(BotEntity row) {

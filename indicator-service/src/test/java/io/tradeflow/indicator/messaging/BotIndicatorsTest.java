@@ -101,6 +101,6 @@ class BotIndicatorsTest {
         BotDefinition template = GoldenEvents.event(BotDefinition.class);
         return new BotDefinition(id, template.name(), template.market(), symbol, Interval.ONE_MINUTE,
                 new StrategySpec("sma-crossover", params), template.risk(), template.venue(), BotStatus.RUNNING,
-                template.eventTime(), System.currentTimeMillis());
+                false, template.eventTime(), System.currentTimeMillis());
     }
 }

@@ -2,6 +2,7 @@ package io.tradeflow.marketdata.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.marketdata.domain.Subscription;
 import io.tradeflow.marketdata.domain.SubscriptionRegistry;
@@ -34,7 +35,9 @@ public class BotSubscriptions {
             return;
         }
         BotDefinition bot = EventCodec.decode(record.value(), BotDefinition.class);
-        registry.botUpdated(bot.botId(), new Subscription(bot.symbol(), bot.interval()), bot.status());
+        // A bot stopped with closePosition still needs its next kline: execution closes the position on it.
+        BotStatus streamed = bot.closePosition() ? BotStatus.RUNNING : bot.status();
+        registry.botUpdated(bot.botId(), new Subscription(bot.symbol(), bot.interval()), streamed);
         LOG.debugf("Bot %s (%s %s) is %s", bot.botId(), bot.symbol().value(), bot.interval().code(), bot.status());
     }
 }

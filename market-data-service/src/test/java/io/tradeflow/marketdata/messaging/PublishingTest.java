@@ -113,7 +113,7 @@ class PublishingTest {
         var golden = new String(PublishingTest.class.getResourceAsStream("/events/BotDefinition.json").readAllBytes(), StandardCharsets.UTF_8);
         var template = decode(golden, BotDefinition.class);
         return new BotDefinition(id, template.name(), template.market(), Symbol.of("BOTTESTUSDT"), Interval.fromCode("5m"),
-                template.strategy(), template.risk(), template.venue(), status, template.eventTime(), System.currentTimeMillis());
+                template.strategy(), template.risk(), template.venue(), status, false, template.eventTime(), System.currentTimeMillis());
     }
 
     private List<KlineClosed> readOwnKlines(int expected) {

@@ -53,6 +53,6 @@ class BotRegistryTest {
 
     private static BotDefinition withProducedAt(BotDefinition bot, long producedAt, BotStatus status) {
         return new BotDefinition(bot.botId(), bot.name(), bot.market(), bot.symbol(), bot.interval(), bot.strategy(),
-                bot.risk(), bot.venue(), status, bot.eventTime(), producedAt);
+                bot.risk(), bot.venue(), status, false, bot.eventTime(), producedAt);
     }
 }

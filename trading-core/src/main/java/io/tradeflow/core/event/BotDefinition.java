@@ -1,6 +1,9 @@
 package io.tradeflow.core.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Market;
@@ -12,9 +15,13 @@ import io.tradeflow.core.domain.Venue;
  * bot, a tombstone (null value) deletes it. Keyed by bot id, not symbol.
  *
  * <p>The id is {@code {botId}-{producedAt}}: each write of a definition is one version of the bot.
+ *
+ * @param closePosition only with status STOPPED: the person who stopped the bot also asked to close its position
+ *                      (execution-service closes it at market, close reason MANUAL, once per version); optional in
+ *                      JSON, written only when true, absent (or null) reads as false, so older records still read
  */
 @JsonPropertyOrder({"eventId", "eventType", "schemaVersion", "botId", "name", "market", "symbol", "interval",
-        "strategy", "risk", "venue", "status", "eventTime", "producedAt"})
+        "strategy", "risk", "venue", "status", "closePosition", "eventTime", "producedAt"})
 public record BotDefinition(
         String botId,
         String name,
@@ -25,6 +32,7 @@ public record BotDefinition(
         RiskSpec risk,
         Venue venue,
         BotStatus status,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean closePosition,
         long eventTime,
         long producedAt) implements Event {
 
@@ -40,6 +48,10 @@ public record BotDefinition(
         FIELDS.required("risk", risk);
         FIELDS.required("venue", venue);
         FIELDS.required("status", status);
+        if (closePosition && status != BotStatus.STOPPED) {
+            // A running bot keeps its position; a close is part of stopping it.
+            throw FIELDS.invalid("closePosition", "field 'closePosition' must be false unless status is STOPPED");
+        }
         FIELDS.timestamp("eventTime", eventTime);
         FIELDS.timestamp("producedAt", producedAt);
     }

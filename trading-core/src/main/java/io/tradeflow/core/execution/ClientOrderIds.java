@@ -1,6 +1,7 @@
 package io.tradeflow.core.execution;
 
 import io.tradeflow.core.domain.OrderRole;
+import io.tradeflow.core.event.BotDefinition;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +17,10 @@ import java.util.regex.Pattern;
  * redelivered any number of times maps to the same id per role, which is what makes placement idempotent (the
  * intent's primary key here; Binance refuses a duplicate open clientOrderId with -4116).
  *
+ * <p>The exit that closes the position of a bot stopped with {@code closePosition} has no signal: its id is the
+ * same form over {@code {botId}-close-{producedAt}} of that definition version ({@link #ofClose}), which no signal id
+ * can equal (a signal id has an interval code where this has {@code close}).
+ *
  * <p>112 bits: a collision needs about 2^56 signals, far beyond any account's lifetime of orders.
  */
 public final class ClientOrderIds {
@@ -30,6 +35,11 @@ public final class ClientOrderIds {
     /** The id of the order {@code signalId} causes in {@code role}. */
     public static String of(String signalId, OrderRole role) {
         return "tf-" + digest(signalId).substring(0, HEX_DIGITS) + "-" + code(role);
+    }
+
+    /** The id of the EXIT that closes the position of a bot stopped with {@code closePosition}, once per version. */
+    public static String ofClose(BotDefinition stopped) {
+        return of(stopped.botId() + "-close-" + stopped.producedAt(), OrderRole.EXIT);
     }
 
     /** E (entry), SL (stop-loss), TP (take-profit), X (exit). */

@@ -10,6 +10,7 @@ import io.tradeflow.core.domain.SignalAction;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.order.Denial;
@@ -21,6 +22,7 @@ import io.tradeflow.core.position.Position;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +46,15 @@ import java.util.function.LongSupplier;
  *   <tr><td>EXIT_x</td><td>nothing or the opposite</td><td>none (outcome {@link Outcome#NOTHING_TO_EXIT})</td></tr>
  * </table>
  *
+ * <p>A bot stopped with {@code closePosition} has its position closed by {@link #closeStopped} at its next kline:
+ * exit at market (close reason MANUAL), cancel the bracket, once per definition version.
+ *
  * <p>Checks, in order: bot running, venue available (any signal); then for entries only (exits reduce risk and always
  * run): stale signal, halted, daily loss limit, max drawdown (both halt the bot), symbol rules known, quantity and
  * notional within the rules, max open positions of the bot and in total, max notional of the symbol and in total,
  * margin. Deterministic: nothing but the signal's receipt time (for staleness) comes from the clock.
  *
- * <p>One thread feeds it signals; {@link #resume} may come from another.
+ * <p>One thread feeds it signals and klines; {@link #resume} may come from another.
  */
 public final class Trader {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -74,6 +79,8 @@ public final class Trader {
     private final Set<String> resumed = ConcurrentHashMap.newKeySet();
     private final List<Halt> newHalts = new ArrayList<>();
     private final List<String> appliedResumes = new ArrayList<>();
+    /** clientOrderIds of the closes placed ({@link ClientOrderIds#ofClose}): each definition version closes once. */
+    private final Set<String> closes = ConcurrentHashMap.newKeySet();
 
     /**
      * @param venues   the venue of each kind that can take orders here; empty for one that cannot
@@ -105,6 +112,15 @@ public final class Trader {
     public void restoreResume(String botId) {
         halts.remove(botId);
         resumed.add(botId);
+    }
+
+    /**
+     * Forgets the closes placed and puts back those read from storage (the clientOrderIds of stored manual EXIT
+     * orders), so that a version closed before a restart is not closed again.
+     */
+    public void restoreCloses(Collection<String> clientOrderIds) {
+        closes.clear();
+        closes.addAll(clientOrderIds);
     }
 
     public Optional<Halt> halt(String botId) {
@@ -186,6 +202,67 @@ public final class Trader {
         Outcome outcome = held.isPresent() && entry.outcome() == Outcome.ENTERED ? Outcome.REVERSED : entry.outcome();
         String detail = held.isPresent() ? "exited " + held.get().direction() + ", " + entry.detail() : entry.detail();
         return new Decision(List.copyOf(orders), outcome, detail);
+    }
+
+    /**
+     * Closes the position of a bot stopped with {@code closePosition} (a person asked for it through gateway-api) at
+     * the close of {@code kline}, the bot's next kline of the position's series: an EXIT at market, reduce-only,
+     * close reason MANUAL, then the bracket canceled, filled as an exit signal on that kline would be. Never refused
+     * by a halt or a limit: it reduces risk. Once per definition version: the order's id is
+     * {@link ClientOrderIds#ofClose} of the version, and a version that closed once places nothing again, so a
+     * definition read again (a redelivery, or {@code bots.v1} re-read from its start after a failure, which briefly
+     * shows older versions) cannot close a later position. No signal caused it: the events have no {@code signalId}.
+     *
+     * @return the orders (outcome EXITED); none (outcome NOTHING_TO_EXIT) when the bot is not stopped with
+     *         {@code closePosition}, this version already closed, or nothing is held here on the kline's symbol
+     */
+    public Decision closeStopped(BotDefinition bot, KlineClosed kline) {
+        if (bot.status() != BotStatus.STOPPED || !bot.closePosition()) {
+            return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "not stopped with closePosition");
+        }
+        String clientOrderId = ClientOrderIds.ofClose(bot);
+        if (closes.contains(clientOrderId)) {
+            return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "version " + bot.eventId() + " already closed");
+        }
+        Optional<TradingVenue> found = venues.apply(bot.venue());
+        Optional<Position> held = found.flatMap(v -> v.position(bot.botId()))
+                .filter(p -> p.symbol().equals(kline.symbol()));
+        if (held.isEmpty()) {
+            return new Decision(List.of(), Outcome.NOTHING_TO_EXIT, "no position held on " + kline.symbol());
+        }
+        TradingVenue venue = found.get();
+        Position position = held.get();
+        Side side = position.direction() == Direction.LONG ? Side.SELL : Side.BUY;
+        closes.add(clientOrderId);
+        Optional<SymbolRules> symbolRules = rules.apply(position.symbol());
+        if (symbolRules.isEmpty()) {
+            Denial denial = new Denial(DenyReason.UNKNOWN_SYMBOL, "no symbol rules (exchangeInfo) for " + position.symbol());
+            OrderEvents events = new OrderEvents(clientOrderId, bot.botId(), null, position.symbol(), bot.venue(),
+                    OrderRole.EXIT, side, OrderType.MARKET, position.quantity(), null, true, null, CloseReason.MANUAL);
+            return new Decision(List.of(events.denied(denial, kline.eventTime(), clock.getAsLong())), Outcome.DENIED,
+                    denial.reason().code() + ": " + denial.detail());
+        }
+        SymbolRules r = symbolRules.get();
+        PlaceOrder exit = new PlaceOrder(clientOrderId, null, holding(bot, position, r), r, OrderRole.EXIT, side,
+                OrderType.MARKET, position.quantity(), null, true, kline.close(), kline.openTime(), kline.eventTime(),
+                CloseReason.MANUAL);
+        List<OrderUpdated> orders = new ArrayList<>(venue.market(exit));
+        orders.addAll(venue.cancelWorking(bot.botId(), kline.eventTime()));
+        return new Decision(List.copyOf(orders), Outcome.EXITED, "closed " + position.direction() + " "
+                + position.quantity().toPlainString() + " (stopped with closePosition, version " + bot.eventId() + ")");
+    }
+
+    /**
+     * The bot as the holder of {@code position}: a bot whose symbol changed while it held a position keeps that
+     * position on its old symbol, and the close's events must name that symbol.
+     */
+    private static BotDefinition holding(BotDefinition bot, Position position, SymbolRules r) {
+        if (bot.symbol().equals(position.symbol())) {
+            return bot;
+        }
+        return new BotDefinition(bot.botId(), bot.name(), r.market(), position.symbol(), bot.interval(),
+                bot.strategy(), bot.risk(), bot.venue(), bot.status(), bot.closePosition(), bot.eventTime(),
+                bot.producedAt());
     }
 
     /** What a bot that may be stopped or gone holds in the signal's direction, as far as any venue here knows. */

@@ -364,6 +364,28 @@ class DecodingErrorsTest {
     }
 
     @Test
+    void closePositionOnlyWithAStop() {
+        var error = decodeBroken(BotDefinition.class, json -> json.put("closePosition", true));
+
+        assertThat(error).hasMessage("BotDefinition: field 'closePosition' must be false unless status is STOPPED");
+        assertThat(error.field()).isEqualTo("closePosition");
+    }
+
+    @Test
+    void closePositionIsStrictlyABoolean() {
+        var error = decodeBroken(BotDefinition.class, json -> json.put("status", "STOPPED").put("closePosition", "true"));
+
+        assertThat(error).hasMessage("BotDefinition: field 'closePosition' has the wrong type (expected true or false)");
+    }
+
+    @Test
+    void closePositionNullIsAbsent() {
+        ObjectNode json = GoldenEvents.tree(BotDefinition.class).putNull("closePosition");
+
+        assertThat(EventCodec.decode(json.toString(), BotDefinition.class).closePosition()).isFalse();
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         ObjectNode json = GoldenEvents.tree(KlineClosed.class).put("takerBuyVolume", "116.930");
 

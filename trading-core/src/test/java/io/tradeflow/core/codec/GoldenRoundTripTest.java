@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Event;
 import io.tradeflow.core.event.GoldenEvents;
@@ -14,6 +15,7 @@ import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.Topics;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +58,21 @@ class GoldenRoundTripTest {
         assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.eventId()).isEqualTo(GoldenEvents.tree(type).get("eventId").asText());
         assertThat(EventCodec.decode(GoldenEvents.bytes(type), Event.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aStopThatClosesThePositionRoundTripsAndTheOldFormStillReads() throws Exception {
+        byte[] golden = GoldenEvents.bytes("BotDefinition-closePosition");
+
+        BotDefinition stop = EventCodec.decode(golden, BotDefinition.class);
+
+        assertThat(stop.status()).isEqualTo(BotStatus.STOPPED);
+        assertThat(stop.closePosition()).isTrue();
+        assertThat(EventCodec.encodeToString(stop)).isEqualTo(PLAIN.writeValueAsString(PLAIN.readTree(golden)));
+        // Records written before the field existed read as "do not close"; false is left out, as absent fields are.
+        BotDefinition old = GoldenEvents.event(BotDefinition.class);
+        assertThat(old.closePosition()).isFalse();
+        assertThat(EventCodec.encodeToString(old)).doesNotContain("closePosition");
     }
 
     static Stream<Arguments> keysAndTopics() {

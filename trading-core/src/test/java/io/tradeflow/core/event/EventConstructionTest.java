@@ -3,6 +3,7 @@ package io.tradeflow.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;
@@ -134,6 +135,18 @@ class EventConstructionTest {
         assertThat(bot.key()).isEqualTo("btc-ema-cross");
         assertThat(bot.eventId()).isEqualTo("btc-ema-cross-1700006000123");
         assertThat(bot.strategy().params()).containsEntry("fast", "9");
+    }
+
+    @Test
+    void onlyAStoppedBotMayAskToCloseItsPosition() {
+        BotDefinition b = GoldenEvents.event(BotDefinition.class);
+
+        assertThatThrownBy(() -> new BotDefinition(b.botId(), b.name(), b.market(), b.symbol(), b.interval(),
+                b.strategy(), b.risk(), b.venue(), BotStatus.RUNNING, true, b.eventTime(), b.producedAt()))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("closePosition"))
+                .hasMessage("BotDefinition: field 'closePosition' must be false unless status is STOPPED");
+        assertThat(new BotDefinition(b.botId(), b.name(), b.market(), b.symbol(), b.interval(), b.strategy(), b.risk(),
+                b.venue(), BotStatus.STOPPED, true, b.eventTime(), b.producedAt()).closePosition()).isTrue();
     }
 
     @Test

@@ -29,9 +29,21 @@ public final class GoldenEvents {
     }
 
     public static byte[] bytes(Class<? extends Event> type) {
-        try (InputStream in = GoldenEvents.class.getClassLoader().getResourceAsStream(path(type))) {
+        return read(path(type));
+    }
+
+    /**
+     * A further example, {@code events/<name>.json}, for a case the type's golden file does not show:
+     * {@code BotDefinition-closePosition} (a bot stopped with its position to be closed).
+     */
+    public static byte[] bytes(String name) {
+        return read("events/" + name + ".json");
+    }
+
+    private static byte[] read(String path) {
+        try (InputStream in = GoldenEvents.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("no golden file " + path(type) + " on the classpath");
+                throw new IllegalStateException("no golden file " + path + " on the classpath");
             }
             return in.readAllBytes();
         } catch (IOException e) {

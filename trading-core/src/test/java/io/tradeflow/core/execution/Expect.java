@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>One {@code Expect} is one order (its id, role, side, type, quantity, trigger); its methods give the event of each
  * state. A paper fill's trade id is {@code {clientOrderId}-1} and its fee is in USDT unless told otherwise. Its market,
  * margin asset and contract size are those of {@link Fixtures#realRules()}; a MARKET EXIT order's close reason is
- * SIGNAL_EXIT for an exit signal and REVERSAL for an entry signal.
+ * SIGNAL_EXIT for an exit signal, REVERSAL for an entry signal and MANUAL for the close of a stopped bot.
  */
 final class Expect {
     private static final RecursiveComparisonConfiguration BY_VALUE = RecursiveComparisonConfiguration.builder()
@@ -80,6 +80,12 @@ final class Expect {
     /** A resting take-profit (TAKE_PROFIT_MARKET) the entry signal caused. */
     static Expect takeProfit(BotDefinition bot, SignalGenerated signal, Side side, String quantity, String trigger) {
         return order(bot, signal, OrderRole.TAKE_PROFIT, side, OrderType.TAKE_PROFIT_MARKET, quantity, trigger);
+    }
+
+    /** The MARKET EXIT that closes the position of a bot stopped with closePosition: no signal, close reason MANUAL. */
+    static Expect close(BotDefinition stopped, Side side, String quantity) {
+        return new Expect(ClientOrderIds.ofClose(stopped), stopped.botId(), null, stopped.symbol(), stopped.venue(),
+                OrderRole.EXIT, side, OrderType.MARKET, dec(quantity), null, "USDT", CloseReason.MANUAL);
     }
 
     private static Expect order(BotDefinition bot, SignalGenerated signal, OrderRole role, Side side, OrderType type,

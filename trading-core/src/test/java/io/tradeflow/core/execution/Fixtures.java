@@ -93,7 +93,7 @@ final class Fixtures {
                              Venue venue, BotStatus status) {
         return new BotDefinition(botId, "bot " + botId, market, symbol, Interval.ONE_MINUTE,
                 new StrategySpec("ema-cross", Map.of("fast", "9", "slow", "21")),
-                new RiskSpec(dec(marginPerTrade), leverage, MarginType.ISOLATED, 1), venue, status, T0 - DAY, T0 - DAY);
+                new RiskSpec(dec(marginPerTrade), leverage, MarginType.ISOLATED, 1), venue, status, false, T0 - DAY, T0 - DAY);
     }
 
     /** The BTCUSDT 1m kline opening at {@code openTime}. */

@@ -49,7 +49,7 @@ final class Series {
     static BotDefinition bot(String type, Map<String, String> params) {
         return new BotDefinition("bot-1", "test bot", Market.USD_M, SYMBOL, INTERVAL, new StrategySpec(type, params),
                 new RiskSpec(new BigDecimal("100"), 5, MarginType.ISOLATED, 1), Venue.PAPER, BotStatus.RUNNING,
-                START, START);
+                false, START, START);
     }
 
     /** A strategy with parsed parameters, evaluated kline by kline. */
