@@ -2,6 +2,8 @@ package io.tradeflow.gateway.auth;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -17,9 +19,12 @@ import java.util.concurrent.ConcurrentMap;
 public class RateLimiter {
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final long perMinute;
+    private final Counter refused;
 
-    public RateLimiter(AuthConfig config) {
+    public RateLimiter(AuthConfig config, MeterRegistry registry) {
         this.perMinute = config.requestsPerMinute();
+        this.refused = Counter.builder("tradeflow.gateway.rate.limited")
+                .description("Requests refused with 429 because their caller went over its rate").register(registry);
     }
 
     /** Empty when {@code caller} may go on; otherwise the whole seconds until its next request is allowed (≥ 1). */
@@ -30,6 +35,7 @@ public class RateLimiter {
         if (probe.isConsumed()) {
             return OptionalLong.empty();
         }
+        refused.increment();
         return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()
                 + (probe.getNanosToWaitForRefill() % 1_000_000_000L == 0 ? 0 : 1)));
     }

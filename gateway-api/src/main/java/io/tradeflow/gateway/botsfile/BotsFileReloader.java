@@ -1,5 +1,7 @@
 package io.tradeflow.gateway.botsfile;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.gateway.bots.Bots;
@@ -32,10 +34,18 @@ public class BotsFileReloader {
     private volatile BotsFileStatus status;
     private String appliedChecksum;
 
-    public BotsFileReloader(BotsFileConfig config, Bots bots) {
+    public BotsFileReloader(BotsFileConfig config, Bots bots, MeterRegistry registry) {
         this.config = config;
         this.bots = bots;
         this.status = new BotsFileStatus(null, null, null, null, null, List.of());
+        Gauge.builder("tradeflow.gateway.bots.file.errors", this, BotsFileReloader::errors)
+                .description("Entries of the bots file not applied, plus 1 when the whole file is unusable")
+                .register(registry);
+    }
+
+    private double errors() {
+        BotsFileStatus now = status;
+        return (now.error() == null ? 0 : 1) + now.bots().stream().filter(e -> e.outcome().equals("invalid")).count();
     }
 
     void atStart(@Observes StartupEvent start) {
