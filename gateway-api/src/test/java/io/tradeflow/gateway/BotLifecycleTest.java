@@ -1,12 +1,15 @@
 package io.tradeflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.tradeflow.gateway.query.QueryProxyTest;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
@@ -28,10 +31,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A bot's lifecycle over REST, stored in PostgreSQL and published on bots.v1 (devstack). */
+/**
+ * A bot's lifecycle over REST, stored in PostgreSQL and published on bots.v1 (devstack); position-service, asked
+ * whether a bot holds a position before a delete, is played by a {@link FakeService}.
+ */
 @QuarkusTest
+@TestProfile(QueryProxyTest.FakeDownstreams.class)
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = GatewayFixture.class, restrictToAnnotatedClass = false)
 class BotLifecycleTest {
@@ -42,6 +51,61 @@ class BotLifecycleTest {
     URL base;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @ConfigProperty(name = "tradeflow.gateway.services.position-service.url")
+    String positionService;
+    private static FakeService positions;
+
+    @BeforeEach
+    void flat() {
+        if (positions == null) {
+            positions = FakeService.start(FakeService.portOf(positionService));
+        }
+        holding(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        positions.close();
+        positions = null;
+    }
+
+    private static void holding(int open) {
+        positions.answer("GET", "/api/v1/positions", 200, "application/json",
+                "{\"page\":0,\"size\":1,\"total\":" + open + ",\"items\":[]}");
+    }
+
+    @Test
+    void aBotHoldingAPositionIsDeletedOnlyOnceItsPositionIsClosed() throws Exception {
+        assertThat(send("POST", "/api/v1/bots", bot("gw-held", "5", "20"), null).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/bots/gw-held/start", "", null).statusCode()).isEqualTo(200);
+        holding(1);
+        var refused = send("DELETE", "/api/v1/bots/gw-held", null, null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("closePosition=true");
+
+        var closing = send("DELETE", "/api/v1/bots/gw-held?closePosition=true", null, null);
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(202);
+        assertThat(JSON.readTree(closing.body()).get("deleteRequested").asBoolean()).isTrue();
+        BotDefinition last = published("gw-held").getLast();
+        assertThat(last.status()).isEqualTo(BotStatus.STOPPED);
+        assertThat(last.closePosition()).as("execution closes the position").isTrue();
+        assertThat(send("POST", "/api/v1/bots/gw-held/start", "", null).statusCode()).isEqualTo(409);
+
+        holding(0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send("GET", "/api/v1/bots/gw-held", null, null).statusCode() == 404);
+        assertThat(records("gw-held").getLast().value()).as("deleted once flat: a tombstone").isNull();
+    }
+
+    @Test
+    void stopWithClosePositionAsksExecutionToCloseAndStartClearsIt() throws Exception {
+        assertThat(send("POST", "/api/v1/bots", bot("gw-close", "5", "20"), null).statusCode()).isEqualTo(201);
+        var stopped = send("POST", "/api/v1/bots/gw-close/stop?closePosition=true", "", null);
+        assertThat(JSON.readTree(stopped.body()).get("closePosition").asBoolean()).isTrue();
+        assertThat(published("gw-close").getLast().closePosition()).isTrue();
+        send("POST", "/api/v1/bots/gw-close/start", "", null);
+        assertThat(published("gw-close").getLast().closePosition()).isFalse();
+    }
 
     private static String bot(String botId, String fast, String slow) {
         return """

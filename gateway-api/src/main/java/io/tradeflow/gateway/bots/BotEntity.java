@@ -27,4 +27,7 @@ public class BotEntity extends PanacheEntityBase {
     /** For a file's bot, the hash of its entry as last applied (V3). */
     @Column(name = "file_hash")
     public String fileHash;
+    /** Deleted once flat (V4): a DELETE with closePosition of a bot that held a position. */
+    @Column(name = "delete_requested")
+    public boolean deleteRequested;
 }

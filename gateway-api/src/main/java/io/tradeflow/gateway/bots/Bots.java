@@ -27,8 +27,8 @@ public class Bots {
         }
     }
 
-    /** A stored bot: its definition, version and owner. */
-    public record Stored(BotDefinition definition, long version, Owner owner) {
+    /** A stored bot: its definition, version, owner, and whether it is to be deleted once flat. */
+    public record Stored(BotDefinition definition, long version, Owner owner, boolean deleteRequested) {
     }
 
     /** Thrown when a bot does not exist. */
@@ -87,12 +87,24 @@ public class Bots {
         });
     }
 
-    /** RUNNING or STOPPED; for any bot, the bots file's included. */
-    public Stored setStatus(String botId, BotStatus status) {
+    /** Starts a bot (any bot, the bots file's included); a bot waiting to be deleted cannot start. */
+    public Stored start(String botId) {
         long now = System.currentTimeMillis();
         return published(() -> {
             BotEntity row = locked(botId);
-            return write(row, withStatus(stored(row).definition(), status, now), now);
+            if (row.deleteRequested) {
+                throw new Conflict("Bot " + botId + " is being deleted once its position is closed");
+            }
+            return write(row, withStatus(stored(row).definition(), BotStatus.RUNNING, false, now), now);
+        });
+    }
+
+    /** Stops a bot; with {@code closePosition} execution also closes its open position at its next kline. */
+    public Stored stop(String botId, boolean closePosition) {
+        long now = System.currentTimeMillis();
+        return published(() -> {
+            BotEntity row = locked(botId);
+            return write(row, withStatus(stored(row).definition(), BotStatus.STOPPED, closePosition, now), now);
         });
     }
 
@@ -104,6 +116,23 @@ public class Bots {
             remove(row);
             return null;
         });
+    }
+
+    /** Stops a REST bot, closing its position, and marks it to be deleted once flat ({@link PendingDeletes}). */
+    public Stored deleteWhenFlat(String botId) {
+        long now = System.currentTimeMillis();
+        return published(() -> {
+            BotEntity row = locked(botId);
+            requireApiOwned(row, "delete");
+            row.deleteRequested = true;
+            return write(row, withStatus(stored(row).definition(), BotStatus.STOPPED, true, now), now);
+        });
+    }
+
+    /** The ids of the bots waiting to be deleted once flat. */
+    public List<String> pendingDeletes() {
+        return QuarkusTransaction.requiringNew().call(() -> BotEntity.<BotEntity>list("deleteRequested", true)
+                .stream().map(row -> row.botId).toList());
     }
 
     /**
@@ -204,13 +233,13 @@ public class Bots {
         BotOutbox.add(row.botId, null);
     }
 
-    private static BotDefinition withStatus(BotDefinition d, BotStatus status, long now) {
+    private static BotDefinition withStatus(BotDefinition d, BotStatus status, boolean closePosition, long now) {
         return new BotDefinition(d.botId(), d.name(), d.market(), d.symbol(), d.interval(), d.strategy(), d.risk(),
-                d.venue(), status, false, now, now);
+                d.venue(), status, closePosition, now, now);
     }
 
     private static Stored stored(BotEntity row) {
         return new Stored(EventCodec.decode(row.definition, BotDefinition.class), row.version,
-                Owner.valueOf(row.managedBy.toUpperCase(java.util.Locale.ROOT)));
+                Owner.valueOf(row.managedBy.toUpperCase(java.util.Locale.ROOT)), row.deleteRequested);
     }
 }

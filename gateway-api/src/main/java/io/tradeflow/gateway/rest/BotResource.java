@@ -1,8 +1,8 @@
 package io.tradeflow.gateway.rest;
 
-import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.gateway.bots.BotRequest;
 import io.tradeflow.gateway.bots.Bots;
+import io.tradeflow.gateway.query.OpenPositions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BotResource {
     private final Bots bots;
+    private final OpenPositions openPositions;
 
-    public BotResource(Bots bots) {
+    public BotResource(Bots bots, OpenPositions openPositions) {
         this.bots = bots;
+        this.openPositions = openPositions;
     }
 
     @GET
@@ -76,23 +79,38 @@ public class BotResource {
     @DELETE
     @RolesAllowed("trader")
     @Path("/{botId}")
-    public Response delete(@PathParam("botId") String botId) {
-        bots.delete(botId);
-        return Response.noContent().build();
+    @Operation(summary = "Delete a bot: 204; 409 while it holds a position, unless closePosition=true (then 202: it "
+            + "is stopped, its position closed, and it is deleted once flat)")
+    public Response delete(@PathParam("botId") String botId, @QueryParam("closePosition") boolean closePosition) {
+        if (bots.find(botId).orElseThrow(() -> new Bots.NotFound(botId)).owner() == Bots.Owner.FILE) {
+            throw new Bots.Conflict("Bot " + botId + " is defined in the bots file: delete it there");
+        }
+        long open = openPositions.of(botId);
+        if (open == 0) {
+            bots.delete(botId);
+            return Response.noContent().build();
+        }
+        if (!closePosition) {
+            return Problems.problem(409, "Position open", "Bot " + botId + " holds " + open + " open position(s): "
+                    + "close it first (POST /api/v1/bots/" + botId + "/stop?closePosition=true), or ask DELETE "
+                    + "/api/v1/bots/" + botId + "?closePosition=true to close it and delete the bot once flat", null);
+        }
+        return Response.accepted(BotView.of(bots.deleteWhenFlat(botId))).build();
     }
 
     @POST
     @RolesAllowed("trader")
     @Path("/{botId}/start")
     public Response start(@PathParam("botId") String botId) {
-        return ok(bots.setStatus(botId, BotStatus.RUNNING));
+        return ok(bots.start(botId));
     }
 
     @POST
     @RolesAllowed("trader")
     @Path("/{botId}/stop")
-    public Response stop(@PathParam("botId") String botId) {
-        return ok(bots.setStatus(botId, BotStatus.STOPPED));
+    @Operation(summary = "Stop a bot; with closePosition=true its open position is also closed (at its next kline)")
+    public Response stop(@PathParam("botId") String botId, @QueryParam("closePosition") boolean closePosition) {
+        return ok(bots.stop(botId, closePosition));
     }
 
     private static Response ok(Bots.Stored stored) {

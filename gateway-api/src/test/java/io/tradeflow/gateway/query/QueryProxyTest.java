@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
 @TestProfile(QueryProxyTest.FakeDownstreams.class)
 @TestSecurity(user = "test", roles = {"viewer", "trader"})
-class QueryProxyTest {
+public class QueryProxyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeService fake;
 
