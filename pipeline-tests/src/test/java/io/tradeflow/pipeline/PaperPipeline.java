@@ -139,6 +139,15 @@ final class PaperPipeline implements AutoCloseable {
 
     /** The bot's order events of the in-process run over the klines and their signals ({@code producedAt} 1). */
     List<OrderUpdated> orders(BotDefinition bot, List<KlineClosed> klines, List<SignalGenerated> signals) {
+        return orders(bot, klines, signals, rules);
+    }
+
+    /**
+     * The same with these symbol rules (and none for any other symbol), execution-service's defaults for the paper
+     * venue and the risk limits.
+     */
+    static List<OrderUpdated> orders(BotDefinition bot, List<KlineClosed> klines, List<SignalGenerated> signals,
+            List<SymbolRules> rules) {
         return PaperReplay.orders(List.of(bot), klines, signals, TestSymbolRules.lookup(rules), PaperSettings.DEFAULTS,
                 RiskLimits.DEFAULTS);
     }
