@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.tradeflow.gateway.query.QueryProxyTest;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
@@ -31,16 +29,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A bot's lifecycle over REST, stored in PostgreSQL and published on bots.v1 (devstack); position-service, asked
- * whether a bot holds a position before a delete, is played by a {@link FakeService}.
+ * whether a bot holds a position before a delete, is played by {@link GatewayFixture#positionService}.
  */
 @QuarkusTest
-@TestProfile(QueryProxyTest.FakeDownstreams.class)
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = GatewayFixture.class, restrictToAnnotatedClass = false)
 class BotLifecycleTest {
@@ -51,34 +47,17 @@ class BotLifecycleTest {
     URL base;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "tradeflow.gateway.services.position-service.url")
-    String positionService;
-    private static FakeService positions;
 
     @BeforeEach
     void flat() {
-        if (positions == null) {
-            positions = FakeService.start(FakeService.portOf(positionService));
-        }
-        holding(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        positions.close();
-        positions = null;
-    }
-
-    private static void holding(int open) {
-        positions.answer("GET", "/api/v1/positions", 200, "application/json",
-                "{\"page\":0,\"size\":1,\"total\":" + open + ",\"items\":[]}");
+        GatewayFixture.holding(0);
     }
 
     @Test
     void aBotHoldingAPositionIsDeletedOnlyOnceItsPositionIsClosed() throws Exception {
         assertThat(send("POST", "/api/v1/bots", bot("gw-held", "5", "20"), null).statusCode()).isEqualTo(201);
         assertThat(send("POST", "/api/v1/bots/gw-held/start", "", null).statusCode()).isEqualTo(200);
-        holding(1);
+        GatewayFixture.holding(1);
         var refused = send("DELETE", "/api/v1/bots/gw-held", null, null);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("closePosition=true");
@@ -90,21 +69,30 @@ class BotLifecycleTest {
         assertThat(last.status()).isEqualTo(BotStatus.STOPPED);
         assertThat(last.closePosition()).as("execution closes the position").isTrue();
         assertThat(send("POST", "/api/v1/bots/gw-held/start", "", null).statusCode()).isEqualTo(409);
+        String version = JSON.readTree(closing.body()).get("version").asText();
+        assertThat(send("PUT", "/api/v1/bots/gw-held", bot("gw-held", "8", "30"), version).statusCode())
+                .as("no edit of a bot being deleted").isEqualTo(409);
 
-        holding(0);
+        GatewayFixture.holding(0);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> send("GET", "/api/v1/bots/gw-held", null, null).statusCode() == 404);
         assertThat(records("gw-held").getLast().value()).as("deleted once flat: a tombstone").isNull();
     }
 
     @Test
-    void stopWithClosePositionAsksExecutionToCloseAndStartClearsIt() throws Exception {
+    void stopWithClosePositionAsksExecutionToCloseUntilFlat() throws Exception {
         assertThat(send("POST", "/api/v1/bots", bot("gw-close", "5", "20"), null).statusCode()).isEqualTo(201);
+        GatewayFixture.holding(1);
         var stopped = send("POST", "/api/v1/bots/gw-close/stop?closePosition=true", "", null);
         assertThat(JSON.readTree(stopped.body()).get("closePosition").asBoolean()).isTrue();
         assertThat(published("gw-close").getLast().closePosition()).isTrue();
+
+        GatewayFixture.holding(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !published("gw-close").getLast().closePosition());
+        assertThat(published("gw-close").getLast().status()).as("flat: published again without closePosition")
+                .isEqualTo(BotStatus.STOPPED);
         send("POST", "/api/v1/bots/gw-close/start", "", null);
-        assertThat(published("gw-close").getLast().closePosition()).isFalse();
+        assertThat(published("gw-close").getLast().status()).isEqualTo(BotStatus.RUNNING);
     }
 
     private static String bot(String botId, String fast, String slow) {
@@ -134,6 +122,8 @@ class BotLifecycleTest {
         assertThat(JSON.readTree(edited.body()).get("status").asText()).as("an edit keeps the status")
                 .isEqualTo("RUNNING");
 
+        assertThat(send("DELETE", "/api/v1/bots/gw-life", null, null).statusCode()).as("running").isEqualTo(409);
+        assertThat(send("POST", "/api/v1/bots/gw-life/stop", "", null).statusCode()).isEqualTo(200);
         assertThat(send("DELETE", "/api/v1/bots/gw-life", null, null).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/api/v1/bots/gw-life", null, null).statusCode()).isEqualTo(404);
         List<ConsumerRecord<String, byte[]>> records = records("gw-life");

@@ -48,6 +48,11 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
+    /** The port it answers on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** A port of 127.0.0.1 nothing listens on now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -20,6 +20,8 @@ public class GatewayFixture implements QuarkusTestResourceLifecycleManager {
             .encodeToString(java.util.UUID.randomUUID().toString().getBytes()).substring(0, 40);
     /** Where the gateway under test logs. */
     public static final Path LOG = Path.of("target", "gateway-test.log");
+    /** position-service as the gateway under test sees it: flat for every bot unless a test says otherwise. */
+    public static FakeService positionService;
     /** The bots file the gateway under test watches (absent until a test writes it). */
     public static final Path BOTS_FILE = Path.of("target", "test-bots.yaml").toAbsolutePath();
 
@@ -28,7 +30,12 @@ public class GatewayFixture implements QuarkusTestResourceLifecycleManager {
         try {
             Files.deleteIfExists(LOG);
             Files.deleteIfExists(BOTS_FILE);
-            return Map.of("tradeflow.gateway.auth.bootstrap-key", ADMIN_KEY,
+            positionService = FakeService.start(0);
+            holding(0);
+            return Map.of("tradeflow.gateway.services.position-service.url",
+                    "http://127.0.0.1:" + positionService.port(),
+                    "tradeflow.gateway.pending-deletes-interval", "200ms",
+                    "tradeflow.gateway.auth.bootstrap-key", ADMIN_KEY,
                     "tradeflow.gateway.bots-file", BOTS_FILE.toString(),
                     "tradeflow.gateway.bots-file-check-interval", "200ms",
                     "quarkus.log.file.enabled", "true",
@@ -41,6 +48,13 @@ public class GatewayFixture implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        positionService.close();
+    }
+
+    /** Makes position-service answer that every bot holds {@code open} positions. */
+    public static void holding(int open) {
+        positionService.answer("GET", "/api/v1/positions", 200, "application/json",
+                "{\"page\":0,\"size\":1,\"total\":" + open + ",\"items\":[]}");
     }
 
 }

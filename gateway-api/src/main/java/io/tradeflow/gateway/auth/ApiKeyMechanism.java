@@ -19,6 +19,8 @@ import java.util.Set;
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     /** The header carrying an API key. */
     public static final String HEADER = "X-API-Key";
+    /** The {@code WWW-Authenticate} of a 401: a bearer token or an API key header. */
+    public static final String CHALLENGE = "Bearer, ApiKey header=\"X-API-Key\"";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -31,7 +33,7 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer, ApiKey header=\"X-API-Key\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
     }
 
     @Override

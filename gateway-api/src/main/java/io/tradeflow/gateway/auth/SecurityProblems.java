@@ -32,6 +32,6 @@ public class SecurityProblems {
 
     private static Response challenge(String detail) {
         return Response.fromResponse(Problems.problem(401, "Unauthorized", detail, null))
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", ApiKeyMechanism.CHALLENGE).build();
     }
 }

@@ -15,6 +15,7 @@ import io.tradeflow.core.strategy.Strategies;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A bot as a user writes it (POST and PUT body): everything of a {@link BotDefinition} but its status and times.
@@ -23,6 +24,8 @@ import java.util.Map;
  */
 public record BotRequest(String botId, String name, String market, String symbol, String interval,
         Strategy strategy, Risk risk, String venue) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     /** {@code type} and its parameters as text, as on bots.v1. */
     public record Strategy(String type, Map<String, String> params) {
@@ -35,6 +38,10 @@ public record BotRequest(String botId, String name, String market, String symbol
     /** The definition this request makes, with {@code status} and times {@code now}. */
     public BotDefinition toDefinition(String id, BotStatus status, long now) {
         String botId = required("botId", id);
+        if (!ID.matcher(botId).matches()) {
+            throw new FieldError("botId", "field 'botId' must be 1 to 64 letters, digits, '-' or '_', starting with a "
+                    + "letter or digit (it is part of URLs and order ids)");
+        }
         try {
             Strategy s = required("strategy", strategy);
             Strategies.parse(Strategies.find(required("strategy.type", s.type())), s.params());

@@ -9,11 +9,14 @@ import io.tradeflow.gateway.messaging.BotOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The bots: stored in PostgreSQL; each change writes its bots.v1 record to the outbox in the same transaction, and
- * the outbox is drained right after the commit (see {@link BotOutbox}), so a stored change is always published.
+ * the outbox is drained right after the commit (or, while another drain runs, by that one or the next scheduled one:
+ * see {@link BotOutbox}), so a stored change is always published.
  * A bot is owned by the REST API or by the bots file ({@link Owner}); the REST cannot edit or delete a file's bot.
  */
 @ApplicationScoped
@@ -23,7 +26,7 @@ public class Bots {
         API, FILE;
 
         String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -79,11 +82,19 @@ public class Bots {
         return published(() -> {
             BotEntity row = locked(botId);
             requireApiOwned(row, "edit");
+            requireNotDeleting(row);
             if (row.version != expectedVersion) {
                 throw new Conflict("Bot " + botId + " is at version " + row.version + ", not " + expectedVersion
                         + ": it changed meanwhile; read it again and repeat the change");
             }
-            return write(row, request.toDefinition(botId, BotStatus.valueOf(row.status), now), now);
+            if (request.botId() != null && !request.botId().equals(botId)) {
+                throw new FieldError("botId", "field 'botId' is '" + request.botId() + "' but the path names " + botId
+                        + "; a bot's id cannot change");
+            }
+            // An edit keeps the status and a pending close: a stopped bot still closing its position keeps closing.
+            BotDefinition current = stored(row).definition();
+            return write(row, withStatus(request.toDefinition(botId, current.status(), now), current.status(),
+                    current.closePosition(), now), now);
         });
     }
 
@@ -92,19 +103,21 @@ public class Bots {
         long now = System.currentTimeMillis();
         return published(() -> {
             BotEntity row = locked(botId);
-            if (row.deleteRequested) {
-                throw new Conflict("Bot " + botId + " is being deleted once its position is closed");
-            }
+            requireNotDeleting(row);
             return write(row, withStatus(stored(row).definition(), BotStatus.RUNNING, false, now), now);
         });
     }
 
-    /** Stops a bot; with {@code closePosition} execution also closes its open position at its next kline. */
+    /**
+     * Stops a bot; with {@code closePosition} execution also closes its open position at its next kline. A bot being
+     * deleted once flat keeps closing whatever is asked.
+     */
     public Stored stop(String botId, boolean closePosition) {
         long now = System.currentTimeMillis();
         return published(() -> {
             BotEntity row = locked(botId);
-            return write(row, withStatus(stored(row).definition(), BotStatus.STOPPED, closePosition, now), now);
+            return write(row, withStatus(stored(row).definition(), BotStatus.STOPPED,
+                    closePosition || row.deleteRequested, now), now);
         });
     }
 
@@ -120,19 +133,65 @@ public class Bots {
 
     /** Stops a REST bot, closing its position, and marks it to be deleted once flat ({@link PendingDeletes}). */
     public Stored deleteWhenFlat(String botId) {
-        long now = System.currentTimeMillis();
         return published(() -> {
             BotEntity row = locked(botId);
             requireApiOwned(row, "delete");
-            row.deleteRequested = true;
-            return write(row, withStatus(stored(row).definition(), BotStatus.STOPPED, true, now), now);
+            return markDeleteWhenFlat(row);
         });
+    }
+
+    /** The same for a bot the bots file no longer names but which holds a position. */
+    public Stored removeFromFileWhenFlat(String botId) {
+        return published(() -> markDeleteWhenFlat(locked(botId)));
     }
 
     /** The ids of the bots waiting to be deleted once flat. */
     public List<String> pendingDeletes() {
         return QuarkusTransaction.requiringNew().call(() -> BotEntity.<BotEntity>list("deleteRequested", true)
                 .stream().map(row -> row.botId).toList());
+    }
+
+    /** Deletes a bot marked to be deleted once flat, whoever owns it; PendingDeletes calls it when it is. */
+    public void deleteMarked(String botId) {
+        published(() -> {
+            BotEntity row = locked(botId);
+            if (row.deleteRequested) {
+                remove(row);
+            }
+            return null;
+        });
+    }
+
+    /** The ids of the stopped bots still asking execution to close their position (and not being deleted). */
+    public List<String> closing() {
+        return QuarkusTransaction.requiringNew().call(() -> BotEntity.<BotEntity>list("status = ?1 and "
+                + "deleteRequested = false", BotStatus.STOPPED.name()).stream()
+                .filter(row -> stored(row).definition().closePosition()).map(row -> row.botId).toList());
+    }
+
+    /** Publishes a closing bot again without closePosition: its position is closed, nothing more to ask. */
+    public void closed(String botId) {
+        long now = System.currentTimeMillis();
+        published(() -> {
+            BotEntity row = locked(botId);
+            BotDefinition current = stored(row).definition();
+            if (current.status() == BotStatus.STOPPED && current.closePosition() && !row.deleteRequested) {
+                write(row, withStatus(current, BotStatus.STOPPED, false, now), now);
+            }
+            return null;
+        });
+    }
+
+    private static Stored markDeleteWhenFlat(BotEntity row) {
+        long now = System.currentTimeMillis();
+        row.deleteRequested = true;
+        return write(row, withStatus(stored(row).definition(), BotStatus.STOPPED, true, now), now);
+    }
+
+    private static void requireNotDeleting(BotEntity row) {
+        if (row.deleteRequested) {
+            throw new Conflict("Bot " + row.botId + " is being deleted once its position is closed");
+        }
     }
 
     /**
@@ -160,11 +219,12 @@ public class Bots {
                 return new FileResult(stored(row), false);
             }
             row.fileHash = entryHash;
+            row.deleteRequested = false; // named in the file again: no longer to be deleted
             return new FileResult(write(row, definition, now), true);
         });
     }
 
-    /** What {@link #applyFromFile(BotDefinition)} did. */
+    /** What {@link #applyFromFile(BotDefinition, String)} did. */
     public record FileResult(Stored stored, boolean changed) {
     }
 
@@ -174,7 +234,7 @@ public class Bots {
                 .stream().map(row -> row.botId).toList());
     }
 
-    /** Deletes a bot the file no longer names; false when it was gone already or is not the file's. */
+    /** Deletes a flat bot the file no longer names; false when it was gone already or is not the file's. */
     public boolean removeFromFile(String botId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             BotEntity row = BotEntity.<BotEntity>findByIdOptional(botId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
@@ -191,7 +251,7 @@ public class Bots {
         outbox.drain();
     }
 
-    private <T> T published(java.util.concurrent.Callable<T> change) {
+    private <T> T published(Callable<T> change) {
         T result = QuarkusTransaction.requiringNew().call(change);
         outbox.drain();
         return result;
@@ -240,6 +300,6 @@ public class Bots {
 
     private static Stored stored(BotEntity row) {
         return new Stored(EventCodec.decode(row.definition, BotDefinition.class), row.version,
-                Owner.valueOf(row.managedBy.toUpperCase(java.util.Locale.ROOT)), row.deleteRequested);
+                Owner.valueOf(row.managedBy.toUpperCase(Locale.ROOT)), row.deleteRequested);
     }
 }

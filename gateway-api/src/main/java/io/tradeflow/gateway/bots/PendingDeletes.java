@@ -7,8 +7,10 @@ import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 /**
- * Finishes the deletes asked with {@code closePosition}: a bot marked so is deleted (tombstone) as soon as
- * position-service shows it flat. Until then it stays STOPPED with closePosition, so execution closes its position.
+ * Follows the closes the gateway asked for, by asking position-service: a bot marked to be deleted once flat is
+ * deleted (tombstone) as soon as it is; a stopped bot asking execution to close its position is published again
+ * without closePosition once flat (so market-data stops streaming its pair for it). Until then each stays STOPPED
+ * with closePosition and execution closes the position at its next kline.
  */
 @ApplicationScoped
 public class PendingDeletes {
@@ -26,17 +28,26 @@ public class PendingDeletes {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void finish() {
         for (String botId : bots.pendingDeletes()) {
-            try {
-                if (openPositions.of(botId) == 0) {
-                    bots.delete(botId);
-                    LOG.infof("Bot %s deleted: its position is closed", botId);
-                }
-            } catch (WebApplicationException e) {
-                LOG.debugf("Bot %s waits to be deleted: position-service answered %d", botId,
-                        e.getResponse().getStatus());
-            } catch (Bots.NotFound gone) {
-                // Deleted meanwhile (by another instance): nothing left to do.
+            whenFlat(botId, () -> {
+                bots.deleteMarked(botId);
+                LOG.infof("Bot %s deleted: its position is closed", botId);
+            });
+        }
+        for (String botId : bots.closing()) {
+            whenFlat(botId, () -> bots.closed(botId));
+        }
+    }
+
+    private void whenFlat(String botId, Runnable then) {
+        try {
+            if (openPositions.of(botId) == 0) {
+                then.run();
             }
+        } catch (WebApplicationException e) {
+            LOG.debugf("Bot %s waits for its position to close: position-service answered %d", botId,
+                    e.getResponse().getStatus());
+        } catch (Bots.NotFound gone) {
+            // Deleted meanwhile (by another instance): nothing left to do.
         }
     }
 }

@@ -6,8 +6,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.gateway.bots.Bots;
 import io.tradeflow.gateway.botsfile.BotsFileParser.Parsed;
+import io.tradeflow.gateway.config.GatewayConfig;
+import io.tradeflow.gateway.query.OpenPositions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,20 +26,25 @@ import org.jboss.logging.Logger;
  * Loads the bots file at start and applies it again whenever its content changes (checked by checksum every
  * {@code bots-file-check-interval}; a checksum instead of file events, because editors and Kubernetes ConfigMaps
  * replace files in ways file watchers miss). Valid entries are created or updated, bots the file no longer names are
- * deleted; an invalid entry leaves its bot as it was, and an unusable file (bad YAML, missing) changes nothing.
+ * deleted (once flat: one holding a position is stopped and its position closed first); an invalid entry leaves its
+ * bot as it was, and an unusable file (bad YAML, missing) changes nothing.
  */
 @ApplicationScoped
 public class BotsFileReloader {
     private static final Logger LOG = Logger.getLogger(BotsFileReloader.class);
 
-    private final BotsFileConfig config;
+    private final GatewayConfig config;
     private final Bots bots;
+    private final OpenPositions openPositions;
+    /** Bots whose pending removal was logged, so a check every 2 s does not repeat it. */
+    private final Set<String> warned = new HashSet<>();
     private volatile BotsFileStatus status;
     private String appliedChecksum;
 
-    public BotsFileReloader(BotsFileConfig config, Bots bots, MeterRegistry registry) {
+    public BotsFileReloader(GatewayConfig config, Bots bots, OpenPositions openPositions, MeterRegistry registry) {
         this.config = config;
         this.bots = bots;
+        this.openPositions = openPositions;
         this.status = new BotsFileStatus(null, null, null, null, null, List.of());
         Gauge.builder("tradeflow.gateway.bots.file.errors", this, BotsFileReloader::errors)
                 .description("Entries of the bots file not applied, plus 1 when the whole file is unusable")
@@ -99,15 +107,45 @@ public class BotsFileReloader {
             }
             lines.add(entry.definition() == null ? invalid(file, entry.botId(), entry.errors()) : applied(file, entry));
         }
+        boolean complete = true;
         for (String botId : bots.fileBotIds()) {
-            if (!named.contains(botId) && bots.removeFromFile(botId)) {
-                LOG.infof("Bots file %s: bot %s removed", file, botId);
-                lines.add(new BotsFileStatus.Entry(botId, "removed", List.of()));
+            if (!named.contains(botId)) {
+                BotsFileStatus.Entry removal = remove(file, botId);
+                complete &= !removal.outcome().equals("kept");
+                lines.add(removal);
             }
         }
         bots.publishPending();
-        appliedChecksum = checksum;
+        // A removal position-service could not confirm is tried again at the next check.
+        appliedChecksum = complete ? checksum : null;
         status = new BotsFileStatus(file.toString(), now, now, checksum, null, List.copyOf(lines));
+    }
+
+    /**
+     * A bot the file no longer names: deleted when flat; when it holds a position, stopped with closePosition and
+     * deleted once flat (as a REST DELETE with closePosition); kept when position-service cannot tell.
+     */
+    private BotsFileStatus.Entry remove(Path file, String botId) {
+        try {
+            if (openPositions.of(botId) == 0) {
+                if (bots.removeFromFile(botId)) {
+                    LOG.infof("Bots file %s: bot %s removed", file, botId);
+                }
+                return new BotsFileStatus.Entry(botId, "removed", List.of());
+            }
+            if (!bots.find(botId).map(Bots.Stored::deleteRequested).orElse(true)) {
+                bots.removeFromFileWhenFlat(botId);
+                LOG.infof("Bots file %s: bot %s stopped, closing its position; removed once flat", file, botId);
+            }
+            return new BotsFileStatus.Entry(botId, "closing", List.of());
+        } catch (WebApplicationException e) {
+            String why = "not removed yet: position-service could not say whether it holds a position (HTTP "
+                    + e.getResponse().getStatus() + "); retried at the next check";
+            if (warned.add(botId)) {
+                LOG.warnf("Bots file %s: bot %s %s", file, botId, why);
+            }
+            return new BotsFileStatus.Entry(botId, "kept", List.of(new BotsFileStatus.Problem(null, why)));
+        }
     }
 
     private BotsFileStatus.Entry applied(Path file, Parsed entry) {

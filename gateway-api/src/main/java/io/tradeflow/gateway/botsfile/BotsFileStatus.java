@@ -15,7 +15,10 @@ import java.util.List;
 public record BotsFileStatus(String file, Long checkedAt, Long appliedAt, String checksum, String error,
         List<Entry> bots) {
 
-    /** One bot of the file: {@code outcome} created, updated, unchanged, removed or invalid; its errors per field. */
+    /**
+     * One bot: {@code outcome} created, updated, unchanged, invalid (its errors per field), or for a bot the file no
+     * longer names removed, closing (stopped, deleted once its position is closed) or kept (not removable yet).
+     */
     public record Entry(String botId, String outcome, List<Problem> errors) {
     }
 

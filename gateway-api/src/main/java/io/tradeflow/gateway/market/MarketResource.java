@@ -129,8 +129,9 @@ public class MarketResource {
         try {
             return read.get();
         } catch (RuntimeException e) {
-            // The message goes to the log only: a Redis URL may carry a password.
-            LOG.warnf("Redis did not answer: %s", e.getMessage());
+            // The cause goes to the log only, with any credentials of a Redis URL (redis://user:password@) masked.
+            LOG.warnf("Redis did not answer: %s",
+                    String.valueOf(e.getMessage()).replaceAll("//[^/@\\s]*@", "//***@"));
             throw new WebApplicationException(Problems.problem(503, "Service unavailable",
                     "Redis (quarkus.redis.hosts) did not answer; is the devstack running? The gateway log says why",
                     null));

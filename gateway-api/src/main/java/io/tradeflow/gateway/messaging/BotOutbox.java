@@ -6,21 +6,21 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.gateway.bots.BotOutboxEntity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox ({@code gateway.bot_outbox}) to bots.v1 in order and deletes what Kafka acknowledged. Called
- * right after each change (so a REST answer means "published") and every few seconds for what a failed publish or a
- * crash left behind. A PostgreSQL advisory lock lets one gateway instance drain at a time, so two instances never
- * publish one bot's changes out of order (on a compacted topic the last record wins).
+ * Publishes the outbox ({@code gateway.bot_outbox}) to bots.v1 in order and deletes what Kafka acknowledged, one
+ * record per transaction (a failure then never re-sends records already acknowledged, which would briefly put an
+ * older version of a bot last). Called right after each change and every few seconds for what a failed publish, a
+ * busy lock or a crash left behind. A PostgreSQL advisory lock lets one drain run at a time across gateway
+ * instances, so one bot's changes are never published out of order (on a compacted topic the last record wins); a
+ * change made while another drain runs is published by that drain or the next scheduled one.
  */
 @ApplicationScoped
 public class BotOutbox {
     private static final Logger LOG = Logger.getLogger(BotOutbox.class);
     /** Arbitrary, fixed: the advisory lock of the bots.v1 outbox. */
     private static final long LOCK = 0x626f74732e7631L;
-    private static final int BATCH = 100;
 
     private final BotPublisher publisher;
 
@@ -37,15 +37,15 @@ public class BotOutbox {
         row.persist();
     }
 
-    /** Publishes every pending record; false when another instance holds the outbox or a publish failed. */
+    /** Publishes every pending record; false when another drain holds the outbox or a publish failed. */
     public boolean drain() {
         try {
             while (true) {
-                Integer published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                Boolean published = QuarkusTransaction.requiringNew().call(this::publishOldest);
                 if (published == null) {
                     return false;
                 }
-                if (published < BATCH) {
+                if (!published) {
                     return true;
                 }
             }
@@ -60,17 +60,19 @@ public class BotOutbox {
         drain();
     }
 
-    private Integer publishBatch() {
+    /** True when a record was published, false when none was pending, null when another drain holds the lock. */
+    private Boolean publishOldest() {
         Object locked = Panache.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return null;
         }
-        List<BotOutboxEntity> rows = BotOutboxEntity.<BotOutboxEntity>findAll(Sort.by("seq")).page(0, BATCH).list();
-        for (BotOutboxEntity row : rows) {
-            publisher.publish(row.botId, row.payload);
-            row.delete();
+        BotOutboxEntity row = BotOutboxEntity.<BotOutboxEntity>findAll(Sort.by("seq")).firstResult();
+        if (row == null) {
+            return false;
         }
-        return rows.size();
+        publisher.publish(row.botId, row.payload);
+        row.delete();
+        return true;
     }
 }

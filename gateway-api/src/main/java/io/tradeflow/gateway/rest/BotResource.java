@@ -1,5 +1,6 @@
 package io.tradeflow.gateway.rest;
 
+import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.gateway.bots.BotRequest;
 import io.tradeflow.gateway.bots.Bots;
 import io.tradeflow.gateway.query.OpenPositions;
@@ -73,29 +74,39 @@ public class BotResource {
             return Problems.problem(428, "Precondition required", "send the bot's version (its ETag) as If-Match",
                     "If-Match");
         }
+        if (request == null) {
+            return Problems.problem(400, "Invalid bot", "a bot is required in the body", "body");
+        }
         return ok(bots.update(botId, request, Long.parseLong(ifMatch.replace("\"", ""))));
     }
 
     @DELETE
     @RolesAllowed("trader")
     @Path("/{botId}")
-    @Operation(summary = "Delete a bot: 204; 409 while it holds a position, unless closePosition=true (then 202: it "
-            + "is stopped, its position closed, and it is deleted once flat)")
+    @Operation(summary = "Delete a stopped bot: 204; 409 while it runs or holds a position, unless closePosition=true "
+            + "(then 202: it is stopped, its position closed, and it is deleted once flat)")
     public Response delete(@PathParam("botId") String botId, @QueryParam("closePosition") boolean closePosition) {
-        if (bots.find(botId).orElseThrow(() -> new Bots.NotFound(botId)).owner() == Bots.Owner.FILE) {
+        Bots.Stored bot = bots.find(botId).orElseThrow(() -> new Bots.NotFound(botId));
+        if (bot.owner() == Bots.Owner.FILE) {
             throw new Bots.Conflict("Bot " + botId + " is defined in the bots file: delete it there");
+        }
+        if (closePosition) {
+            return Response.accepted(BotView.of(bots.deleteWhenFlat(botId))).build();
+        }
+        // A running bot may have an entry on its way that position-service has not booked yet: stop it first.
+        if (bot.definition().status() == BotStatus.RUNNING) {
+            return Problems.problem(409, "Bot running", "Bot " + botId + " is running: stop it first (POST "
+                    + "/api/v1/bots/" + botId + "/stop), or ask DELETE /api/v1/bots/" + botId + "?closePosition=true "
+                    + "to stop it, close its position and delete it once flat", null);
         }
         long open = openPositions.of(botId);
         if (open == 0) {
             bots.delete(botId);
             return Response.noContent().build();
         }
-        if (!closePosition) {
-            return Problems.problem(409, "Position open", "Bot " + botId + " holds " + open + " open position(s): "
-                    + "close it first (POST /api/v1/bots/" + botId + "/stop?closePosition=true), or ask DELETE "
-                    + "/api/v1/bots/" + botId + "?closePosition=true to close it and delete the bot once flat", null);
-        }
-        return Response.accepted(BotView.of(bots.deleteWhenFlat(botId))).build();
+        return Problems.problem(409, "Position open", "Bot " + botId + " holds " + open + " open position(s): "
+                + "close it first (POST /api/v1/bots/" + botId + "/stop?closePosition=true), or ask DELETE "
+                + "/api/v1/bots/" + botId + "?closePosition=true to close it and delete the bot once flat", null);
     }
 
     @POST

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tradeflow.gateway.bots.Bots;
 import io.tradeflow.gateway.bots.FieldError;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,8 +38,11 @@ public class Problems {
         String field = e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null
                 ? parser.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.')
                 : "";
-        return problem(400, "Unreadable body", "not valid JSON: " + e.getOriginalMessage(),
-                field.isEmpty() ? "body" : field);
+        // Never Jackson's own message: it quotes the text it choked on, which may be a pasted secret.
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return problem(400, "Invalid body", "not valid JSON" + where + (field.isEmpty() ? "" : " (in '" + field
+                + "')"), field.isEmpty() ? "body" : field);
     }
 
     /** A wrong type, an unknown field, a number out of range: names the field (mappers match the closest type). */
@@ -71,8 +75,33 @@ public class Problems {
 
     private static Response mapping(JsonMappingException e) {
         String field = FieldError.fieldOf(e);
-        return problem(400, "Invalid body", (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage(),
-                field.isEmpty() ? "body" : field);
+        String detail;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + field + "'; known here: " + unknown.getKnownPropertyIds();
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            detail = (field.isEmpty() ? "the body" : "field '" + field + "'") + " must be "
+                    + jsonType(mismatch.getTargetType());
+        } else {
+            detail = (field.isEmpty() ? "the body" : "field '" + field + "'") + " cannot be read";
+        }
+        return problem(400, "Invalid body", detail, field.isEmpty() ? "body" : field);
+    }
+
+    /** The JSON a Java type is read from, in the words of the API (decimals are strings). */
+    private static String jsonType(Class<?> type) {
+        if (type == String.class) {
+            return "a string (decimals too are strings)";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "of type " + type.getSimpleName();
     }
 
     public static Response problem(int status, String title, String detail, String field) {

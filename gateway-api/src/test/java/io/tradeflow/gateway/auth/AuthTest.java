@@ -135,6 +135,9 @@ class AuthTest {
         bodies.add(Http.send(base, "POST", "/api/v1/bots/auth-canary/start", "", bearer(token)).body());
         bodies.add(Http.send(base, "GET", "/api/v1/bots", null, key(wrongKey)).body());
         bodies.add(Http.send(base, "GET", "/api/v1/bots", null, bearer(token + "x")).body());
+        bodies.add(Http.send(base, "POST", "/api/v1/bots", "{\"botId\": " + wrongKey + "}", key(created)).body());
+        bodies.add(Http.send(base, "GET", "/api/v1/config/status", null, key(created)).body());
+        bodies.add(Http.send(base, "GET", "/api/v1/health", null, Map.of()).body());
         bodies.add(Http.send(base, "GET", "/q/metrics", null, Map.of()).body());
         StringBuilder events = new StringBuilder();
         TopicTail.read(bootstrap, Topics.BOTS, Long.MAX_VALUE, Duration.ofSeconds(30),

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The bots file edited while the gateway runs: added, changed, removed, invalid and broken (devstack). */
@@ -41,6 +42,11 @@ class BotsFileTest {
                     risk: {marginPerTrade: 100.50, leverage: 10}
                     venue: PAPER
                 %s""".formatted(botId, fast, slow, extra);
+    }
+
+    @AfterEach
+    void flat() {
+        GatewayFixture.holding(0);
     }
 
     @Test
@@ -85,9 +91,17 @@ class BotsFileTest {
         assertThat(bot("file-one").get("status").asText()).as("a broken file stops no bot").isEqualTo("RUNNING");
         assertThat(bot("file-three").get("status").asText()).isEqualTo("RUNNING");
 
+        GatewayFixture.holding(1);
         status = write("bots: []\n");
         assertThat(status.get("error").isNull()).isTrue();
-        assertThat(outcomes(status)).containsEntry("file-one", "removed").containsEntry("file-three", "removed");
+        assertThat(outcomes(status)).as("removed bots that hold a position close it first")
+                .containsEntry("file-one", "closing").containsEntry("file-three", "closing");
+        assertThat(bot("file-one").get("status").asText()).isEqualTo("STOPPED");
+        assertThat(bot("file-one").get("closePosition").asBoolean()).isTrue();
+        GatewayFixture.holding(0);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.send(base, "GET", "/api/v1/bots/file-one", null, ADMIN).statusCode() == 404
+                        && Http.send(base, "GET", "/api/v1/bots/file-three", null, ADMIN).statusCode() == 404);
     }
 
     /** Writes the file and waits until the gateway has read this content; its status. */
