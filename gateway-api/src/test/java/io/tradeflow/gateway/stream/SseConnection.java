@@ -29,7 +29,9 @@ final class SseConnection implements AutoCloseable {
 
     private SseConnection(HttpResponse<Stream<String>> response) {
         this.response = response;
-        Thread.ofVirtual().start(() -> {
+        // A platform thread: a reader on a virtual thread waits for a free carrier (2 on a 2-core CI machine), which a
+        // loaded test JVM may not give it for many seconds.
+        Thread.ofPlatform().daemon().name("sse-test-reader").start(() -> {
             try (Stream<String> body = response.body()) {
                 body.forEach(lines::add);
             } catch (UncheckedIOException | IllegalStateException e) {
