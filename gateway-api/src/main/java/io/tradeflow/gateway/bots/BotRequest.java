@@ -58,7 +58,8 @@ public record BotRequest(String botId, String name, String market, String symbol
         } catch (InvalidParameterException e) {
             throw new FieldError(e.parameter(), e.getMessage());
         } catch (InvalidEventException e) {
-            throw new FieldError(e.field(), e.getMessage());
+            // The event's own rule, said without the event's class name (an API user never sees BotDefinition).
+            throw new FieldError(e.field(), e.getMessage().replaceFirst("^BotDefinition: ", ""));
         }
     }
 

@@ -2,14 +2,12 @@ package io.tradeflow.gateway.botsfile;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.gateway.bots.Bots;
 import io.tradeflow.gateway.botsfile.BotsFileParser.Parsed;
 import io.tradeflow.gateway.config.GatewayConfig;
 import io.tradeflow.gateway.query.OpenPositions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +21,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the bots file at start and applies it again whenever its content changes (checked by checksum every
+ * Loads the bots file a second after start and applies it again whenever its content changes (checked by checksum every
  * {@code bots-file-check-interval}; a checksum instead of file events, because editors and Kubernetes ConfigMaps
  * replace files in ways file watchers miss). Valid entries are created or updated, bots the file no longer names are
  * deleted (once flat: one holding a position is stopped and its position closed first); an invalid entry leaves its
@@ -56,10 +54,8 @@ public class BotsFileReloader {
         return (now.error() == null ? 0 : 1) + now.bots().stream().filter(e -> e.outcome().equals("invalid")).count();
     }
 
-    void atStart(@Observes StartupEvent start) {
-        check();
-    }
-
+    // The first check runs a second after start, not in a StartupEvent: then the bots.v1 channel is connected and the
+    // applied bots are published at once.
     @Scheduled(every = "${tradeflow.gateway.bots-file-check-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void check() {
