@@ -1,0 +1,172 @@
+// Tradeflow dashboard (first slice, issue 11): bots with start/stop, a bot's candles with its fills as markers, its
+// trades, and each service's readiness. Every call goes to this gateway's /api/v1 with the API key kept in this tab.
+"use strict";
+
+const KEY = "tradeflow.apiKey";
+const $ = (selector) => document.querySelector(selector);
+
+/** A JSON call to the gateway; shows the problem's detail and returns null when it fails. */
+async function api(path, options = {}) {
+  const response = await fetch("/api/v1" + path, {
+    ...options,
+    headers: { "X-API-Key": sessionStorage.getItem(KEY) || "", ...(options.headers || {}) },
+  });
+  if (response.status === 401) {
+    sessionStorage.removeItem(KEY);
+    showLogin("That API key was refused: enter another.");
+    return null;
+  }
+  const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+  if (!response.ok) {
+    showError((body && body.detail) || response.status + " " + response.statusText);
+    return null;
+  }
+  $("#error").hidden = true;
+  return body;
+}
+
+function showError(text) {
+  $("#error").textContent = text;
+  $("#error").hidden = false;
+}
+
+function showLogin(text) {
+  $("#login").hidden = false;
+  if (text) {
+    showError(text);
+  }
+  $("#key").focus();
+}
+
+async function health() {
+  const response = await fetch("/api/v1/health");
+  const body = await response.json();
+  const list = $("#health");
+  list.replaceChildren(...Object.entries(body.services || {}).map(([name, service]) => {
+    const item = document.createElement("li");
+    item.className = service.status;
+    item.textContent = name.replace("-service", "") + " " + service.status;
+    item.title = service.detail || service.status;
+    return item;
+  }));
+}
+
+function cell(text, className) {
+  const td = document.createElement("td");
+  td.textContent = text ?? "";
+  if (className) {
+    td.className = className;
+  }
+  return td;
+}
+
+const signed = (value) => (value == null ? "" : Number(value) > 0 ? "num pos" : Number(value) < 0 ? "num neg" : "num");
+
+let selected = null;
+
+async function bots() {
+  const list = await api("/bots");
+  if (!list) {
+    return;
+  }
+  $("#bots-section").hidden = false;
+  const rows = await Promise.all(list.map(async (bot) => {
+    const stats = ((await api("/bots/" + encodeURIComponent(bot.botId) + "/stats")) || [])[0] || {};
+    const row = document.createElement("tr");
+    row.tabIndex = 0;
+    row.dataset.botId = bot.botId;
+    row.classList.toggle("selected", bot.botId === selected?.botId);
+    const winRate = stats.winRate == null ? "" : (Number(stats.winRate) * 100).toFixed(1) + " %";
+    row.append(cell(bot.name), cell(bot.status), cell(bot.strategy), cell(bot.symbol + " " + bot.interval),
+      cell(stats.netPnl, signed(stats.netPnl)), cell(winRate, "num"));
+    const action = document.createElement("button");
+    const running = bot.status === "RUNNING";
+    action.textContent = running ? "Stop" : "Start";
+    action.addEventListener("click", async (event) => {
+      event.stopPropagation();
+      if (await api("/bots/" + encodeURIComponent(bot.botId) + (running ? "/stop" : "/start"), { method: "POST" })) {
+        bots();
+      }
+    });
+    const actions = document.createElement("td");
+    actions.append(action);
+    row.append(actions);
+    const choose = () => show(bot);
+    row.addEventListener("click", choose);
+    row.addEventListener("keydown", (event) => event.key === "Enter" && choose());
+    return row;
+  }));
+  $("#bots tbody").replaceChildren(...rows);
+  if (!selected && list.length > 0) {
+    show(list[0]);
+  }
+}
+
+let chart = null;
+let candles = null;
+
+/** The chart of a bot's series (the candles Redis keeps) with its fills as markers, and its newest trades. */
+async function show(bot) {
+  selected = bot;
+  document.querySelectorAll("#bots tr").forEach((row) => row.classList.toggle("selected", row.dataset.botId === bot.botId));
+  const [klines, trades] = await Promise.all([
+    api("/market/candles/" + bot.symbol + "/" + bot.interval + "?limit=1000"),
+    api("/trades?botId=" + encodeURIComponent(bot.botId) + "&size=500"),
+  ]);
+  $("#chart-section").hidden = false;
+  $("#chart-title").textContent = bot.name + " · " + bot.symbol + " " + bot.interval;
+  if (!chart) {
+    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    chart = LightweightCharts.createChart($("#chart"), {
+      autoSize: true,
+      layout: { background: { color: "transparent" }, textColor: dark ? "#e6edf3" : "#1b1f24" },
+      timeScale: { timeVisible: true },
+    });
+    candles = chart.addSeries(LightweightCharts.CandlestickSeries);
+  }
+  candles.setData((klines || []).map((k) => ({
+    time: k.openTime / 1000, open: Number(k.open), high: Number(k.high), low: Number(k.low), close: Number(k.close),
+  })));
+  const items = trades ? trades.items : [];
+  const first = klines && klines.length ? klines[0].openTime : Infinity;
+  const markers = items.filter((t) => t.time >= first).map((t) => ({
+    // A fill's marker sits on the kline it happened in (the chart's times are the klines' open times, in seconds).
+    time: Math.floor(t.time / 1000 / intervalSeconds(bot.interval)) * intervalSeconds(bot.interval),
+    position: t.side === "BUY" ? "belowBar" : "aboveBar",
+    shape: t.side === "BUY" ? "arrowUp" : "arrowDown",
+    color: t.role === "STOP_LOSS" ? "#cf222e" : t.role === "TAKE_PROFIT" ? "#1a7f37" : "#0969da",
+    // Short labels keep a busy chart readable; the trades table below has the full fill.
+    text: { ENTRY: "E", STOP_LOSS: "SL", TAKE_PROFIT: "TP", EXIT: "X" }[t.role] || t.role,
+  })).sort((a, b) => a.time - b.time);
+  LightweightCharts.createSeriesMarkers(candles, markers);
+  chart.timeScale().fitContent();
+  $("#trades-section").hidden = false;
+  $("#trades tbody").replaceChildren(...items.slice(0, 50).map((t) => {
+    const row = document.createElement("tr");
+    row.append(cell(new Date(t.time).toISOString().replace("T", " ").slice(0, 19)), cell(t.role), cell(t.side),
+      cell(t.quantity, "num"), cell(t.price, "num"), cell(t.fee + " " + t.feeAsset, "num"),
+      cell(t.realizedPnl, signed(t.realizedPnl)));
+    return row;
+  }));
+}
+
+function intervalSeconds(interval) {
+  const units = { m: 60, h: 3600, d: 86400, w: 604800 };
+  return Number(interval.slice(0, -1)) * (units[interval.slice(-1)] || 60);
+}
+
+$("#login").addEventListener("submit", (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(KEY, $("#key").value.trim());
+  $("#login").hidden = true;
+  $("#error").hidden = true;
+  bots();
+});
+
+health();
+setInterval(health, 10000);
+if (sessionStorage.getItem(KEY)) {
+  bots();
+} else {
+  showLogin();
+}
