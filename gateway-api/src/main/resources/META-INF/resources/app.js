@@ -104,6 +104,10 @@ async function bots() {
 
 let chart = null;
 let candles = null;
+let markerLayer = null;
+let equityChart = null;
+let equityLine = null;
+let drawdownLine = null;
 
 /** The chart of a bot's series (the candles Redis keeps) with its fills as markers, and its newest trades. */
 async function show(bot) {
@@ -138,8 +142,14 @@ async function show(bot) {
     // Short labels keep a busy chart readable; the trades table below has the full fill.
     text: { ENTRY: "E", STOP_LOSS: "SL", TAKE_PROFIT: "TP", EXIT: "X" }[t.role] || t.role,
   })).sort((a, b) => a.time - b.time);
-  LightweightCharts.createSeriesMarkers(candles, markers);
+  if (markerLayer) {
+    markerLayer.setMarkers(markers);
+  } else {
+    markerLayer = LightweightCharts.createSeriesMarkers(candles, markers);
+  }
   chart.timeScale().fitContent();
+  equity(bot);
+  follow(bot);
   $("#trades-section").hidden = false;
   $("#trades tbody").replaceChildren(...items.slice(0, 50).map((t) => {
     const row = document.createElement("tr");
@@ -148,6 +158,108 @@ async function show(bot) {
       cell(t.realizedPnl, signed(t.realizedPnl)));
     return row;
   }));
+}
+
+/** The bot's equity curve (position-service's equity points) and its drawdown below it. */
+async function equity(bot) {
+  const points = await api("/bots/" + encodeURIComponent(bot.botId) + "/equity");
+  $("#equity-section").hidden = !points || points.length === 0;
+  if (!points || points.length === 0) {
+    return;
+  }
+  if (!equityChart) {
+    equityChart = LightweightCharts.createChart($("#equity"), { autoSize: true,
+      layout: { background: { color: "transparent" }, textColor: getComputedStyle(document.body).color } });
+    equityLine = equityChart.addSeries(LightweightCharts.LineSeries, { color: "#0969da", lineWidth: 2 });
+    drawdownLine = equityChart.addSeries(LightweightCharts.LineSeries, { color: "#cf222e", lineWidth: 1 });
+  }
+  // Several positions may close in one second: the chart wants one point per time, the last one wins.
+  const byTime = (field, sign) => [...new Map(points.map((p) => [Math.floor(p.time / 1000),
+    { time: Math.floor(p.time / 1000), value: sign * Number(p[field]) }])).values()];
+  equityLine.setData(byTime("equity", 1));
+  drawdownLine.setData(byTime("drawdown", -1));
+  equityChart.timeScale().fitContent();
+}
+
+let stream = null;
+
+/**
+ * Live updates of the selected bot from /api/v1/stream (SSE read with fetch, since EventSource cannot send the API
+ * key): each closed kline of its series extends the chart; each fill reloads the bot's trades, markers and stats.
+ * Reconnects after a drop, continuing after the last event seen (Last-Event-ID).
+ */
+async function follow(bot) {
+  if (stream && stream.botId === bot.botId) {
+    return;
+  }
+  if (stream) {
+    stream.controller.abort();
+  }
+  const controller = new AbortController();
+  stream = { botId: bot.botId, controller };
+  let lastEventId = null;
+  while (!controller.signal.aborted) {
+    try {
+      const headers = { "X-API-Key": sessionStorage.getItem(KEY) || "", Accept: "text/event-stream" };
+      if (lastEventId) {
+        headers["Last-Event-ID"] = lastEventId;
+      }
+      const response = await fetch("/api/v1/stream?types=kline,order&symbol=" + bot.symbol + "&botId="
+        + encodeURIComponent(bot.botId), { headers, signal: controller.signal });
+      if (!response.ok) {
+        throw new Error("the stream answered " + response.status);
+      }
+      $("#live").textContent = "Live";
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) {
+          break;
+        }
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const event = {};
+          buffer.slice(0, end).split("\n").forEach((line) => {
+            const colon = line.indexOf(":");
+            if (colon > 0) {
+              event[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
+            }
+          });
+          buffer = buffer.slice(end + 2);
+          if (event.id) {
+            lastEventId = event.id;
+          }
+          if (event.data) {
+            live(bot, event.event, JSON.parse(event.data));
+          }
+        }
+      }
+    } catch (error) {
+      if (controller.signal.aborted) {
+        return;
+      }
+      $("#live").textContent = "Live updates interrupted (" + error.message + "); reconnecting ...";
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+}
+
+let reload = null;
+
+/** One live event of the selected bot; fills are gathered into one reload a second later. */
+function live(bot, type, event) {
+  if (type === "KlineClosed" && event.interval === bot.interval) {
+    candles.update({ time: event.openTime / 1000, open: Number(event.open), high: Number(event.high),
+      low: Number(event.low), close: Number(event.close) });
+  } else if (type === "OrderUpdated" && event.lastFillQuantity && !reload) {
+    reload = setTimeout(() => {
+      reload = null;
+      show(bot);
+      bots();
+    }, 1000);
+  }
 }
 
 function intervalSeconds(interval) {
