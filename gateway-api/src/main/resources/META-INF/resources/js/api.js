@@ -1,0 +1,61 @@
+// The gateway's /api/v1, called with the API key this tab keeps (sessionStorage: gone when the tab closes).
+const KEY = "tradeflow.apiKey";
+const $ = (selector) => document.querySelector(selector);
+
+/** The key entered in this tab, or "" before one is. */
+export const apiKey = () => sessionStorage.getItem(KEY) || "";
+
+export function rememberKey(key) {
+  sessionStorage.setItem(KEY, key);
+}
+
+/**
+ * One call to the gateway: {ok, status, body}, body the parsed JSON (a problem+json on errors) or null. A 401 forgets
+ * the key and asks for another; network failures come back as status 0 with a problem saying so.
+ */
+export async function call(path, options = {}) {
+  let response;
+  try {
+    response = await fetch("/api/v1" + path, {
+      ...options,
+      headers: { "X-API-Key": apiKey(), Accept: "application/json", ...(options.headers || {}) },
+    });
+  } catch (error) {
+    return { ok: false, status: 0, body: { detail: "The gateway cannot be reached (" + error.message + ")" } };
+  }
+  if (response.status === 401) {
+    sessionStorage.removeItem(KEY);
+    showLogin("That API key was refused: enter another.");
+  }
+  const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+  return { ok: response.ok, status: response.status, body };
+}
+
+/** A call whose failure is shown in the page's error line; its JSON body, or null when it failed. */
+export async function api(path, options = {}) {
+  const answer = await call(path, options);
+  if (!answer.ok) {
+    if (answer.status !== 401) {
+      showError((answer.body && answer.body.detail) || "The gateway answered " + answer.status);
+    }
+    return null;
+  }
+  return answer.body;
+}
+
+/** POST of a JSON body (or none). */
+export const post = (path, body) => call(path, body === undefined ? { method: "POST" }
+  : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+export function showError(text) {
+  $("#error").textContent = text;
+  $("#error").hidden = !text;
+}
+
+export function showLogin(text) {
+  $("#login").hidden = false;
+  if (text) {
+    showError(text);
+  }
+  $("#key").focus();
+}

@@ -1,0 +1,134 @@
+// The form that creates a bot: its strategy's parameters come from GET /api/v1/strategies; nothing is checked here,
+// the API is the one judge, and its field error (problem+json "field") is shown at that field.
+import { api, post } from "./api.js";
+
+const $ = (selector) => document.querySelector(selector);
+const form = $("#create");
+let strategies = [];
+
+/** Loads the strategies once and builds the parameter inputs of the chosen one. */
+export async function prepareForm(onCreated) {
+  if (strategies.length > 0) {
+    return;
+  }
+  strategies = (await api("/strategies")) || [];
+  $("#create-strategy").replaceChildren(...strategies.map((s) => new Option(s.type, s.type)));
+  $("#create-strategy").addEventListener("change", parameters);
+  parameters();
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit(onCreated);
+  });
+  $("#create-cancel").addEventListener("click", () => close());
+  $("#new-bot").addEventListener("click", () => {
+    $("#create-section").hidden = false;
+    $("#new-bot").setAttribute("aria-expanded", "true");
+    form.elements.botId.focus();
+  });
+}
+
+function close() {
+  $("#create-section").hidden = true;
+  $("#new-bot").setAttribute("aria-expanded", "false");
+  $("#new-bot").focus();
+}
+
+/** One labelled input per parameter of the chosen strategy, with its default filled in and its range as a hint. */
+function parameters() {
+  const strategy = strategies.find((s) => s.type === $("#create-strategy").value);
+  $("#create-params").replaceChildren(...(strategy?.parameters || []).map((p) => {
+    const name = "strategy.params." + p.name;
+    const range = p.min != null || p.max != null ? ` (${p.min ?? "…"} to ${p.max ?? "…"})` : "";
+    return field(name, p.name, p.defaultValue ?? "", p.description + range, p.type === "BOOLEAN");
+  }));
+}
+
+/** A label, an input (a true/false choice for a yes-or-no parameter) and the place for its error. */
+function field(name, label, value, hint, yesOrNo) {
+  const wrapper = document.createElement("div");
+  wrapper.className = "field";
+  const id = idOf(name);
+  const labelElement = document.createElement("label");
+  labelElement.htmlFor = id;
+  labelElement.textContent = label;
+  const input = document.createElement(yesOrNo ? "select" : "input");
+  if (yesOrNo) {
+    input.append(new Option("true"), new Option("false"));
+  }
+  input.id = id;
+  input.name = name;
+  input.value = value;
+  input.setAttribute("aria-describedby", id + "-hint " + id + "-error");
+  const hintElement = document.createElement("small");
+  hintElement.id = id + "-hint";
+  hintElement.className = "hint";
+  hintElement.textContent = hint;
+  const error = document.createElement("small");
+  error.id = id + "-error";
+  error.className = "field-error";
+  error.dataset.field = name;
+  wrapper.append(labelElement, input, hintElement, error);
+  return wrapper;
+}
+
+const idOf = (field) => "f-" + field.replace(/[^A-Za-z0-9]+/g, "-");
+
+/** The POST /api/v1/bots body: decimals and parameters as strings, whole numbers as numbers when they are. */
+function body() {
+  const value = (name) => form.elements[name].value.trim();
+  const whole = (name) => (/^-?\d+$/.test(value(name)) ? Number(value(name)) : value(name));
+  const params = {};
+  form.querySelectorAll("#create-params input, #create-params select").forEach((input) => {
+    if (input.value.trim() !== "") {
+      params[input.name.slice("strategy.params.".length)] = input.value.trim();
+    }
+  });
+  return {
+    botId: value("botId"), name: value("name"), market: value("market"), symbol: value("symbol"),
+    interval: value("interval"), strategy: { type: value("strategy.type"), params },
+    risk: { marginPerTrade: value("risk.marginPerTrade"), leverage: whole("risk.leverage"),
+      marginType: value("risk.marginType"), maxOpenPositions: whole("risk.maxOpenPositions") },
+    venue: value("venue"),
+  };
+}
+
+async function submit(onCreated) {
+  form.querySelectorAll(".field-error").forEach((e) => (e.textContent = ""));
+  form.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
+  $("#create-error").textContent = "";
+  const request = body();
+  const created = await post("/bots", request);
+  if (!created.ok) {
+    return showProblem(created);
+  }
+  if (form.elements.start.checked) {
+    const started = await post("/bots/" + encodeURIComponent(created.body.botId) + "/start");
+    if (!started.ok) {
+      // The bot exists (stopped): shown in the table, the reason above the form.
+      onCreated(created.body);
+      return showProblem(started);
+    }
+  }
+  close();
+  form.reset();
+  parameters();
+  onCreated(created.body);
+}
+
+/** The API's problem: at its field when the form has one (the nearest enclosing field otherwise), else above the form. */
+function showProblem(answer) {
+  const problem = answer.body || { detail: "The gateway answered " + answer.status };
+  let name = problem.field || "";
+  let error = null;
+  while (name && !(error = form.querySelector(`.field-error[data-field="${CSS.escape(name)}"]`))) {
+    name = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "";
+  }
+  if (!error) {
+    $("#create-error").textContent = problem.detail + (problem.field ? " (" + problem.field + ")" : "");
+    return;
+  }
+  error.textContent = problem.detail;
+  const input = form.elements[name];
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+}
