@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * day through it once the bot runs ({@code --await-bot}), and {@code GET /api/v1/trades} (every page) and
  * {@code GET /api/v1/bots/{id}/stats} then equal, field by field and to the last decimal, the in-process run of
  * trading-core over the same day (strategy, Trader, paper venue: {@link PaperPipeline}; booked by
- * {@link PaperLedger}). Finally SIGTERM stops bin/tradeflow, which must end every process it started and free its
- * ports.
+ * {@link PaperLedger}). Then the dashboard is used in a real browser ({@link DashboardScenario}). Finally SIGTERM
+ * stops bin/tradeflow, which must end every process it started and free its ports.
  *
  * <p>When another program holds one of the ports (a Tradeflow the user runs, a local PostgreSQL), bin/tradeflow
  * refuses to start and names it; the test is then skipped with that message, never run against someone else's
@@ -55,6 +55,8 @@ class PlatformRestTest {
     private static final Path HOME = REPOSITORY.resolve("pipeline-tests/target/tradeflow-home");
     /** The day of {@link RecordedDay}; its file name gives market-data-service the symbol BTCUSDT and interval 1m. */
     private static final Path DAY = REPOSITORY.resolve("pipeline-tests/src/test/resources/klines/BTCUSDT-1m-2023-11-15.csv");
+    /** Where the dashboard test saves its screenshots (docs/images has copies). */
+    private static final Path SCREENSHOTS = REPOSITORY.resolve("pipeline-tests/target/screenshots");
     /** The margin asset of a USD-M bot, which its PnL, fees and statistics are in. */
     private static final String USDT = "USDT";
     /** A paper bot on BTCUSDT, whose symbol rules execution-service ships. */
@@ -157,8 +159,29 @@ class PlatformRestTest {
                 + " in-process run's", BOT.botId()).isEqualTo(expected.statisticsView(BOT.botId(), USDT, midnight));
     }
 
+    /**
+     * The dashboard of the same run in a real headless Chromium, over the bot and day of the first test: see
+     * {@link DashboardScenario}. Needs Debian's chromium and chromium-driver (.ci/run installs them): skipped without
+     * them on a developer's machine, failed in CI.
+     */
     @Test
     @Order(2)
+    void theDashboardShowsTheBotsCandlesFillsAndTradesAndControlsIt() {
+        notRefused();
+        Dashboard.missing().ifPresent(missing -> {
+            if (System.getenv("CI") != null) {
+                throw new AssertionError(missing);
+            }
+            assumeTrue(false, missing);
+        });
+        long started = System.nanoTime();
+        DashboardScenario.run(gateway, platform.apiKey(), BOT.botId(), SCREENSHOTS);
+        System.out.printf("PlatformRestTest: the dashboard checked in Chromium in %.1f s; screenshots in %s%n",
+                seconds(started), SCREENSHOTS);
+    }
+
+    @Test
+    @Order(3)
     void sigtermStopsEveryProcessAndFreesThePorts() {
         notRefused();
         Set<ProcessHandle> processes = platform.processes();
