@@ -1,6 +1,7 @@
 // The gateway's /api/v1, called with the API key this tab keeps (sessionStorage: gone when the tab closes).
+import { $ } from "./format.js";
+
 const KEY = "tradeflow.apiKey";
-const $ = (selector) => document.querySelector(selector);
 
 /** The key entered in this tab, or "" before one is. */
 export const apiKey = () => sessionStorage.getItem(KEY) || "";
@@ -24,8 +25,7 @@ export async function call(path, options = {}) {
     return { ok: false, status: 0, body: { detail: "The gateway cannot be reached (" + error.message + ")" } };
   }
   if (response.status === 401) {
-    sessionStorage.removeItem(KEY);
-    showLogin("That API key was refused: enter another.");
+    forgetKey("That API key was refused: enter another.");
   }
   const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
   return { ok: response.ok, status: response.status, body };
@@ -47,9 +47,16 @@ export async function api(path, options = {}) {
 export const post = (path, body) => call(path, body === undefined ? { method: "POST" }
   : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
+/** Shows {@code text} in the page's error line; an empty text hides it. */
 export function showError(text) {
   $("#error").textContent = text;
   $("#error").hidden = !text;
+}
+
+/** Forgets the key (the gateway refused it) and asks for another. */
+export function forgetKey(text) {
+  sessionStorage.removeItem(KEY);
+  showLogin(text);
 }
 
 export function showLogin(text) {

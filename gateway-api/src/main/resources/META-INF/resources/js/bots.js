@@ -1,31 +1,46 @@
 // The bots table: status (and a tripped kill switch), strategy, series, net PnL, win rate; start, stop (optionally
-// closing the position), resume after a halt. A row is selected with a click or Enter/Space.
+// closing the position, after a confirmation), resume after a halt. A row is selected with a click or Enter/Space.
 import { api, call, post, showError } from "./api.js";
-import { button, cell, signed } from "./format.js";
+import { $, botPath, button, cell, signed } from "./format.js";
 
-const $ = (selector) => document.querySelector(selector);
-const path = (botId) => "/bots/" + encodeURIComponent(botId);
-
-/** Loads the bots and redraws the table; returns the list (null when the gateway refused). */
+/** Loads the bots and redraws the table (keeping the keyboard focus on its row); the list, or null when refused. */
 export async function loadBots(selectedId, onSelect, onChange) {
   const list = await api("/bots");
   if (!list) {
     return null;
   }
   const rows = await Promise.all(list.map(async (bot) => {
-    const [stats, halt] = await Promise.all([call(path(bot.botId) + "/stats"), call(path(bot.botId) + "/halt")]);
+    // /halt answers 404 while the bot's kill switch has not tripped.
+    const [stats, halt] = await Promise.all([call(botPath(bot.botId) + "/stats"), call(botPath(bot.botId) + "/halt")]);
     return row(bot, (stats.ok && stats.body[0]) || {}, halt, selectedId, onSelect, onChange);
   }));
+  const focused = document.activeElement?.closest?.("#bots tbody tr")?.dataset.botId;
   $("#bots tbody").replaceChildren(...rows);
+  if (focused) {
+    rows.find((r) => r.dataset.botId === focused)?.focus();
+  }
   $("#bots-empty").hidden = list.length > 0;
   return list;
+}
+
+/** Marks the selected bot's row (aria-current, which screen readers announce on table rows). */
+export function markSelected(botId) {
+  document.querySelectorAll("#bots tbody tr").forEach((r) => {
+    if (r.dataset.botId === botId) {
+      r.setAttribute("aria-current", "true");
+    } else {
+      r.removeAttribute("aria-current");
+    }
+  });
 }
 
 function row(bot, stats, halt, selectedId, onSelect, onChange) {
   const row = document.createElement("tr");
   row.tabIndex = 0;
   row.dataset.botId = bot.botId;
-  row.setAttribute("aria-selected", String(bot.botId === selectedId));
+  if (bot.botId === selectedId) {
+    row.setAttribute("aria-current", "true");
+  }
   const winRate = stats.winRate == null ? "" : (Number(stats.winRate) * 100).toFixed(1) + " %";
   const status = cell(bot.status + (bot.closePosition ? " (closing)" : "") + (halt.ok ? " · HALTED" : ""), "status");
   if (halt.ok) {
@@ -34,22 +49,25 @@ function row(bot, stats, halt, selectedId, onSelect, onChange) {
   }
   row.append(cell(bot.name), status, cell(bot.strategy), cell(bot.symbol + " " + bot.interval), cell(bot.venue),
     cell(stats.netPnl, signed(stats.netPnl)), cell(winRate, "num"));
-  const act = (label, title, suffix) => button(label, title + " " + bot.name, async () => {
-    const answer = await post(path(bot.botId) + suffix);
-    if (!answer.ok) {
-      showError(answer.body?.detail || label + " answered " + answer.status);
+  const act = (label, title, suffix, question) => button(label, title + " " + bot.name, async () => {
+    if (question && !confirm(question)) {
+      return;
     }
-    onChange();
+    const answer = await post(botPath(bot.botId) + suffix);
+    showError(answer.ok ? "" : answer.body?.detail || label + " answered " + answer.status);
+    await onChange();
   });
   const actions = document.createElement("td");
   actions.className = "actions";
   if (bot.status === "RUNNING") {
-    actions.append(act("Stop", "Stop", "/stop"), act("Stop & close", "Stop and close the open position of", "/stop?closePosition=true"));
+    actions.append(act("Stop", "Stop", "/stop"), act("Stop & close", "Stop and close the open position of",
+      "/stop?closePosition=true", `Stop ${bot.name} and close its open position at market (${bot.venue})?`));
   } else {
     actions.append(act("Start", "Start", "/start"));
   }
   if (halt.ok) {
-    actions.append(act("Resume", "Lift the kill switch of", "/resume"));
+    actions.append(act("Resume", "Lift the kill switch of", "/resume",
+      `Lift the kill switch of ${bot.name}? It tripped: ${halt.body.reason}.`));
   }
   row.append(actions);
   row.addEventListener("click", () => onSelect(bot));

@@ -1,7 +1,7 @@
 // The price chart of one bot: its series' candles, its strategy's indicator lines, its fills and refused signals as
 // markers (details on hover), the open position's entry, stop and target as price lines. TradingView lightweight-charts
 // (vendor/, global LightweightCharts).
-import { utc } from "./format.js";
+import { chartTheme, darkScheme, utc } from "./format.js";
 
 const LC = window.LightweightCharts;
 /** Indicators drawn over the price (same scale); the others (rsi, atr, macd, pivots) are not prices. */
@@ -10,19 +10,16 @@ const LINE_COLORS = ["#bf8700", "#8250df", "#1f883d", "#d1242f", "#0969da", "#6e
 const ROLE_LABEL = { ENTRY: "E", STOP_LOSS: "SL", TAKE_PROFIT: "TP", EXIT: "X" };
 const ROLE_COLOR = { STOP_LOSS: "#cf222e", TAKE_PROFIT: "#1a7f37" };
 
-const dark = () => matchMedia("(prefers-color-scheme: dark)").matches;
 const seconds = (ms) => Math.floor(ms / 1000);
 
 export class PriceChart {
   constructor(container, tooltip) {
     this.container = container;
     this.tooltip = tooltip;
-    this.chart = LC.createChart(container, {
-      autoSize: true,
-      layout: { background: { color: "transparent" }, textColor: dark() ? "#e6edf3" : "#1b1f24" },
-      grid: { vertLines: { visible: false }, horzLines: { color: dark() ? "#30363d" : "#eaeef2" } },
-      timeScale: { timeVisible: true },
-    });
+    this.chart = LC.createChart(container, { autoSize: true, timeScale: { timeVisible: true }, ...chartTheme() });
+    darkScheme.addEventListener("change", () => this.chart.applyOptions(chartTheme()));
+    // The element keeps its chart: a handle for the browser's console and the dashboard's browser test.
+    container.priceChart = this;
     this.candles = this.chart.addSeries(LC.CandlestickSeries);
     this.markerLayer = LC.createSeriesMarkers(this.candles, []);
     this.lines = new Map();
@@ -168,9 +165,8 @@ function candle(k) {
 /** The equity curve (net realized PnL after each closed position) with the drawdown below zero. */
 export class EquityChart {
   constructor(container) {
-    this.chart = LC.createChart(container, { autoSize: true, timeScale: { timeVisible: true },
-      layout: { background: { color: "transparent" }, textColor: dark() ? "#e6edf3" : "#1b1f24" },
-      grid: { vertLines: { visible: false }, horzLines: { color: dark() ? "#30363d" : "#eaeef2" } } });
+    this.chart = LC.createChart(container, { autoSize: true, timeScale: { timeVisible: true }, ...chartTheme() });
+    darkScheme.addEventListener("change", () => this.chart.applyOptions(chartTheme()));
     this.equity = this.chart.addSeries(LC.LineSeries, { color: "#0969da", lineWidth: 2, title: "equity" });
     // Drawdown as a negative number, shaded between it and zero.
     this.drawdown = this.chart.addSeries(LC.BaselineSeries, { baseValue: { type: "price", price: 0 }, lineWidth: 1,

@@ -1,30 +1,42 @@
 // The form that creates a bot: its strategy's parameters come from GET /api/v1/strategies; nothing is checked here,
 // the API is the one judge, and its field error (problem+json "field") is shown at that field.
-import { api, post } from "./api.js";
+import { api, post, showError } from "./api.js";
+import { $, botPath } from "./format.js";
 
-const $ = (selector) => document.querySelector(selector);
 const form = $("#create");
 let strategies = [];
+let created = () => {};
 
-/** Loads the strategies once and builds the parameter inputs of the chosen one. */
+$("#create-strategy").addEventListener("change", parameters);
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const send = form.querySelector("button[type=submit]");
+  send.disabled = true;
+  try {
+    await submit();
+  } finally {
+    send.disabled = false;
+  }
+});
+$("#create-cancel").addEventListener("click", () => close());
+$("#new-bot").addEventListener("click", () => {
+  $("#create-section").hidden = false;
+  $("#new-bot").setAttribute("aria-expanded", "true");
+  form.elements.botId.focus();
+});
+
+/**
+ * Loads the strategies (until that worked once) and builds the parameter inputs of the chosen one;
+ * {@code onCreated(bot)} runs after each bot the form created.
+ */
 export async function prepareForm(onCreated) {
+  created = onCreated;
   if (strategies.length > 0) {
     return;
   }
   strategies = (await api("/strategies")) || [];
   $("#create-strategy").replaceChildren(...strategies.map((s) => new Option(s.type, s.type)));
-  $("#create-strategy").addEventListener("change", parameters);
   parameters();
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    submit(onCreated);
-  });
-  $("#create-cancel").addEventListener("click", () => close());
-  $("#new-bot").addEventListener("click", () => {
-    $("#create-section").hidden = false;
-    $("#new-bot").setAttribute("aria-expanded", "true");
-    form.elements.botId.focus();
-  });
 }
 
 function close() {
@@ -92,27 +104,28 @@ function body() {
   };
 }
 
-async function submit(onCreated) {
+async function submit() {
   form.querySelectorAll(".field-error").forEach((e) => (e.textContent = ""));
   form.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
   $("#create-error").textContent = "";
   const request = body();
-  const created = await post("/bots", request);
-  if (!created.ok) {
-    return showProblem(created);
+  const made = await post("/bots", request);
+  if (!made.ok) {
+    return showProblem(made);
   }
   if (form.elements.start.checked) {
-    const started = await post("/bots/" + encodeURIComponent(created.body.botId) + "/start");
+    const started = await post(botPath(made.body.botId) + "/start");
     if (!started.ok) {
       // The bot exists (stopped): shown in the table, the reason above the form.
-      onCreated(created.body);
+      created(made.body);
       return showProblem(started);
     }
   }
+  showError("");
   close();
   form.reset();
   parameters();
-  onCreated(created.body);
+  created(made.body);
 }
 
 /** The API's problem: at its field when the form has one (the nearest enclosing field otherwise), else above the form. */
@@ -129,6 +142,7 @@ function showProblem(answer) {
   }
   error.textContent = problem.detail;
   const input = form.elements[name];
-  input.setAttribute("aria-invalid", "true");
-  input.focus();
+  // A group's error (strategy.params) has no input of its own.
+  input?.setAttribute?.("aria-invalid", "true");
+  input?.focus?.();
 }

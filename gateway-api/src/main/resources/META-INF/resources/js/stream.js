@@ -5,10 +5,12 @@ import { apiKey } from "./api.js";
 let current = null;
 
 /**
- * Follows {@code bot}'s klines, orders and positions, calling {@code onEvent(type, event)} for each, and
- * {@code onState(text)} as the connection comes and goes. Following another bot ends the previous stream.
+ * Follows {@code bot}'s klines, orders and positions from {@code since} (epoch ms of the records), calling
+ * {@code onEvent(type, event)} for each and {@code onState(text)} as the connection comes and goes;
+ * {@code onRefused()} when the gateway refuses the key (the stream then ends). Following another bot ends the
+ * previous stream.
  */
-export async function follow(bot, onEvent, onState) {
+export async function follow(bot, since, onEvent, onState, onRefused) {
   if (current && current.botId === bot.botId) {
     return;
   }
@@ -19,11 +21,22 @@ export async function follow(bot, onEvent, onState) {
   while (!controller.signal.aborted) {
     try {
       const headers = { "X-API-Key": apiKey(), Accept: "text/event-stream" };
+      const query = new URLSearchParams({ types: "kline,order,position", symbol: bot.symbol, botId: bot.botId });
       if (lastEventId) {
         headers["Last-Event-ID"] = lastEventId;
+      } else {
+        query.set("since", String(since));
       }
-      const query = new URLSearchParams({ types: "kline,order,position", symbol: bot.symbol, botId: bot.botId });
       const response = await fetch("/api/v1/stream?" + query, { headers, signal: controller.signal });
+      if (response.status === 401) {
+        current = null;
+        onRefused();
+        return;
+      }
+      if (response.status === 400) {
+        // A position the gateway cannot resume from (its topics changed): start again from the given time.
+        lastEventId = null;
+      }
       if (!response.ok) {
         throw new Error("the stream answered " + response.status);
       }

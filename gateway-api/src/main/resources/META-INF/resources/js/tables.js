@@ -1,8 +1,7 @@
 // The open positions and the trades: one bot or all (the filter), a page at a time, as the API pages them.
 import { api } from "./api.js";
-import { cell, signed, utc } from "./format.js";
+import { $, cell, signed, utc } from "./format.js";
 
-const $ = (selector) => document.querySelector(selector);
 export const TRADES_PAGE = 25;
 
 /** A table fed by a paged API ({page, size, total, items}) with Previous/Next and "page x of y". */
@@ -15,6 +14,8 @@ class PagedTable {
     this.row = row;
     this.page = 0;
     this.botId = "";
+    /** Numbers the requests: an answer that arrives after a newer request's is dropped. */
+    this.request = 0;
     $(`#${name}-prev`).addEventListener("click", () => this.load(this.page - 1));
     $(`#${name}-next`).addEventListener("click", () => this.load(this.page + 1));
   }
@@ -25,8 +26,9 @@ class PagedTable {
     if (this.botId) {
       query.set("botId", this.botId);
     }
+    const request = ++this.request;
     const answer = await api(this.path + "?" + query);
-    if (!answer) {
+    if (!answer || request !== this.request) {
       return;
     }
     const pages = Math.max(1, Math.ceil(answer.total / this.size));
@@ -73,6 +75,9 @@ export function setBots(list, chosen) {
   const options = [["", "All bots"], ...list.map((bot) => [bot.botId, bot.name + " (" + bot.botId + ")"])];
   select.replaceChildren(...options.map(([value, label]) => new Option(label, value, false, value === chosen)));
 }
+
+/** The bot the tables show, "" for all. */
+export const filtered = () => trades.botId;
 
 /** Filters both tables by a bot ("" for all) and shows the first pages. */
 export function filter(botId) {

@@ -2,7 +2,9 @@ package io.tradeflow.pipeline;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -11,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +65,15 @@ final class Dashboard implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
+        // The page redraws its tables as live events come: an element read a moment ago may be gone (stale).
         this.wait = new WebDriverWait(driver, WAIT);
-        driver.get(url);
+        wait.ignoring(StaleElementReferenceException.class);
+        try {
+            driver.get(url);
+        } catch (RuntimeException e) {
+            driver.quit();
+            throw e;
+        }
     }
 
     /** Types the key into the page's API-key form and sends it. */
@@ -80,6 +91,39 @@ final class Dashboard implements AutoCloseable {
     /** The text of the bot's status cell. */
     String status(String botId) {
         return botRow(botId).findElement(By.cssSelector("td.status")).getText();
+    }
+
+    /** Selects the bot as a keyboard user does: focus on its row, then Enter. */
+    void selectWithKeyboard(String botId) {
+        WebElement row = botRow(botId);
+        script().executeScript("arguments[0].focus()", row);
+        row.sendKeys(Keys.ENTER);
+    }
+
+    /** Whether the bot's row is marked as the selected one. */
+    boolean selected(String botId) {
+        return "true".equals(botRow(botId).getDomAttribute("aria-current"));
+    }
+
+    /**
+     * Runs {@code script} with {@code chart} bound to the page's price chart (the handle js/chart.js leaves on the
+     * chart element) and returns its value.
+     */
+    Object inChart(String script, Object... args) {
+        return script().executeScript("const chart = document.getElementById('chart').priceChart; " + script, args);
+    }
+
+    /** Moves the mouse to {@code x}, {@code y} CSS pixels from the chart element's centre. */
+    void hoverChart(int x, int y) {
+        new Actions(driver).moveToElement(driver.findElement(By.id("chart")), x, y).perform();
+    }
+
+    /** The chart's hover box text, once it shows. */
+    String tooltip() {
+        return until(d -> {
+            WebElement tooltip = d.findElement(By.id("tooltip"));
+            return tooltip.isDisplayed() && !tooltip.getText().isBlank() ? tooltip.getText() : null;
+        });
     }
 
     /** Clicks the button labelled {@code label} in the bot's row. */
@@ -149,7 +193,7 @@ final class Dashboard implements AutoCloseable {
         return "true".equals(driver.findElement(By.name(field)).getDomAttribute("aria-invalid"));
     }
 
-    /** Waits until {@code condition} gives a value (not null, not false); fails with {@code what} after 30 s. */
+    /** Waits until {@code condition} gives a value (not null, not false); fails after 30 s. */
     <T> T until(ExpectedCondition<T> condition) {
         return wait.until(condition);
     }
@@ -177,7 +221,7 @@ final class Dashboard implements AutoCloseable {
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         try {
             Files.createDirectories(file.getParent());
-            Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the screenshot to " + file, e);
         }

@@ -3,6 +3,8 @@ package io.tradeflow.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.JavascriptExecutor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a trader does with the dashboard of a running platform, in a real browser ({@link Dashboard}), each step checked
  * against the gateway's REST ({@link GatewayRest}) with the same key: the page opens with the key typed in; the chart
- * holds the cached candles, the strategy's indicator lines and one marker per fill of the bot in that window; the
+ * holds the cached candles, the strategy's indicator lines ending at the API's values and one marker per fill of the
+ * bot on that fill's candle, and hovering a fill's candle shows it; a bot row is selected with the keyboard; the
  * trades table equals the API's pages; Stop then Start change the bot as the API shows it; a bad strategy parameter in
  * the new-bot form shows the API's own error at that field and creates nothing. Then, at a phone's width in dark
  * mode, the page fits the screen. Screenshots go to {@code screenshots} (dashboard.png, dashboard-phone-dark.png).
@@ -24,6 +27,9 @@ final class DashboardScenario {
     static final String URL = "http://127.0.0.1:8080/";
     /** The indicators the page draws over the price (the others are not prices): as js/chart.js's ON_PRICE. */
     private static final Pattern ON_PRICE = Pattern.compile("^(sma|ema|bb|highest|lowest)\\(.*");
+    private static final Pattern EXPECTED_IN_CONSOLE = Pattern.compile("/api/v1/bots/[^/ ]+/halt - Failed to load "
+            + "resource: the server responded with a status of 404|/api/v1/bots - Failed to load resource: the server "
+            + "responded with a status of 400");
     private static final int PRICE = 5;
     private static final int QUANTITY = 4;
     private static final int REALIZED = 7;
@@ -47,7 +53,11 @@ final class DashboardScenario {
                     && page.chart("lines") == lines);
             assertThat(fills).as("fills of %s within the chart's %d candles", botId, klines.size()).isPositive();
             assertThat(lines).as("indicator lines of %s's strategy", botId).isGreaterThanOrEqualTo(2);
+            page.selectWithKeyboard(botId);
+            assertThat(page.selected(botId)).as("the row of %s selected with the keyboard", botId).isTrue();
             page.screenshot(screenshots.resolve("dashboard.png"));
+
+            chartIsTheApis(page, gateway, botId, klines, lines);
 
             tradesTableIsTheApis(page, gateway, botId, 0);
             page.nextPage("trades");
@@ -61,10 +71,10 @@ final class DashboardScenario {
                     && page.status(botId).startsWith("RUNNING"));
 
             badParameterShowsTheApisErrorAtTheField(page, gateway);
-            // The page handles the API's 4xx itself (a bot's /halt is 404 until its kill switch trips, the bad form
-            // a 400); Chromium logs each as a failed load. Anything else there is a script error.
-            assertThat(page.console().stream().filter(line -> !line.contains("Failed to load resource")))
-                    .as("script errors in the browser console").isEmpty();
+            // Chromium logs every 4xx as a failed load; the page asks for these two and handles them: a bot's /halt
+            // is 404 until its kill switch trips, and the bad form's POST is 400. Anything else is a fault.
+            assertThat(page.console().stream().filter(line -> !EXPECTED_IN_CONSOLE.matcher(line).find()))
+                    .as("script errors, failed loads or policy violations in the browser console").isEmpty();
         }
         try (Dashboard phone = new Dashboard(URL, 390, 844)) {
             phone.darkMode();
@@ -79,6 +89,53 @@ final class DashboardScenario {
                     .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth")).intValue());
             phone.screenshot(screenshots.resolve("dashboard-phone-dark.png"));
         }
+    }
+
+    /**
+     * What the chart drew is the API's: each fill marker sits on the candle its fill happened in (the kline with the
+     * latest open time at or before the fill), each indicator line ends at the API's newest value, and hovering the
+     * newest fill's candle shows that fill.
+     */
+    @SuppressWarnings("unchecked")
+    private static void chartIsTheApis(Dashboard page, GatewayRest gateway, String botId, JsonNode klines, long lines) {
+        List<Long> opens = new ArrayList<>();
+        klines.forEach(k -> opens.add(k.get("openTime").asLong()));
+        List<JsonNode> fills = gateway.allPages("/trades?botId=" + botId + "&from=" + opens.get(0), 500);
+        List<Long> expected = fills.stream().map(t -> candleOf(opens, t.get("time").asLong()) / 1000).sorted().toList();
+        List<Long> drawn = ((List<Number>) page.inChart("return chart.markerLayer.markers()"
+                + ".filter(m => m.shape !== 'circle').map(m => m.time)")).stream().map(Number::longValue).sorted().toList();
+        assertThat(drawn).as("the candles (open time, s) of the chart's fill markers").isEqualTo(expected);
+
+        JsonNode newest = gateway.ok("/bots/" + botId + "/indicators?limit=1").get("points").get(0);
+        Map<String, Number> ends = (Map<String, Number>) page.inChart("return Object.fromEntries([...chart.lines]"
+                + ".map(([name, series]) => [name, series.data().at(-1).value]))");
+        assertThat(ends).as("the indicator lines drawn").hasSize((int) lines);
+        ends.forEach((name, value) -> assertThat(value.doubleValue()).as("the end of the %s line", name)
+                .isEqualTo(Double.parseDouble(newest.get("values").get(name).asText())));
+
+        long open = gateway.ok("/positions?status=open&botId=" + botId).get("total").asLong();
+        long brackets = 0;
+        for (JsonNode order : gateway.ok("/orders?botId=" + botId + "&status=NEW").get("items")) {
+            brackets += order.get("role").asText().matches("STOP_LOSS|TAKE_PROFIT") ? 1 : 0;
+        }
+        assertThat(page.chart("priceLines")).as("price lines: the open position's entry (%d open) and its working stop"
+                + " and target (%d)", open, brackets).isEqualTo((int) (Math.min(open, 1) + brackets));
+
+        JsonNode last = fills.get(0);
+        long time = candleOf(opens, last.get("time").asLong()) / 1000;
+        List<Number> point = (List<Number>) page.inChart("const x = chart.chart.timeScale().timeToCoordinate(arguments[0]);"
+                + " const y = chart.candles.priceToCoordinate(Number(arguments[1]));"
+                + " const box = document.getElementById('chart').getBoundingClientRect();"
+                + " return [Math.round(x - box.width / 2), Math.round(y - box.height / 2)];", time, last.get("price").asText());
+        page.hoverChart(point.get(0).intValue(), point.get(1).intValue());
+        assertThat(page.tooltip()).as("the hover box of the newest fill's candle")
+                .contains(last.get("role").asText() + " " + last.get("side").asText() + " " + last.get("quantity").asText()
+                        + " @ " + last.get("price").asText());
+    }
+
+    /** The open time of the kline holding epoch ms {@code time}: the latest at or before it. */
+    private static long candleOf(List<Long> opens, long time) {
+        return opens.stream().filter(open -> open <= time).reduce((a, b) -> b).orElseThrow();
     }
 
     /** Page {@code page} of the trades table, row by row, is page {@code page} of GET /trades (25 a page). */
@@ -146,14 +203,14 @@ final class DashboardScenario {
     }
 
     private interface Call {
-        GatewayRest.Answer send() throws java.io.IOException;
+        GatewayRest.Answer send() throws IOException;
     }
 
     private static GatewayRest.Answer unchecked(Call call) {
         try {
             return call.send();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 /**
  * A bot's strategy indicators over the klines the gateway can show, for the dashboard's chart: the indicators its
  * strategy reads ({@code Strategy.indicators}) computed by trading-core's {@link IndicatorSeries}, the class
- * indicator-service runs, folding every kline {@link CandleCache} holds of the bot's series (at most 500), oldest
+ * indicator-service runs, folding every kline {@link KlineCache} holds of the bot's series (at most 500), oldest
  * first, then answering the newest {@code limit} points. Computed per request: nothing is kept.
  *
  * <p>The values equal indicator-service's wherever the indicator's window lies inside the cached klines: SMA,
@@ -49,9 +49,9 @@ public class IndicatorResource {
     static final int DEFAULT_LIMIT = 500;
 
     private final Bots bots;
-    private final CandleCache cache;
+    private final KlineCache cache;
 
-    public IndicatorResource(Bots bots, CandleCache cache) {
+    public IndicatorResource(Bots bots, KlineCache cache) {
         this.bots = bots;
         this.cache = cache;
     }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.logging.Logger;
 
 /**
- * Market data from the Redis cache market-data-service keeps, read through {@link CandleCache} (which says what is
+ * Market data from the Redis cache market-data-service keeps, read through {@link KlineCache} (which says what is
  * where): only series market-data-service follows (some bot's symbol and interval) are there.
  */
 @Path("/api/v1/market")
@@ -29,9 +29,9 @@ public class MarketResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private final CandleCache cache;
+    private final KlineCache cache;
 
-    public MarketResource(CandleCache cache) {
+    public MarketResource(KlineCache cache) {
         this.cache = cache;
     }
 

@@ -25,13 +25,13 @@ import org.jboss.logging.Logger;
  * Redis has no klines of, 503 when Redis does not answer.
  */
 @ApplicationScoped
-public class CandleCache {
-    private static final Logger LOG = Logger.getLogger(CandleCache.class);
+public class KlineCache {
+    private static final Logger LOG = Logger.getLogger(KlineCache.class);
 
     private final ListCommands<String, String> lists;
     private final ValueCommands<String, String> values;
 
-    public CandleCache(RedisDataSource redis) {
+    public KlineCache(RedisDataSource redis) {
         this.lists = redis.list(String.class);
         this.values = redis.value(String.class);
     }
