@@ -71,7 +71,9 @@ async function select(bot) {
   }
   priceChart.fit();
   // From a little before the candles were read, so that no kline closing in between is missed.
-  follow(bot, openedAt - 5000, (type, event) => live(bot, type, event), (text) => {
+  follow(bot, openedAt - 5000, (type, event) => live(bot, type, event), (state) => {
+    const text = state === "Live" ? "Live: new klines of " + bot.symbol + " " + bot.interval + " and the bot's orders"
+      + " appear as they happen" : state;
     if ($("#live").textContent !== text) {
       $("#live").textContent = text;
     }

@@ -5,14 +5,14 @@ import { $, botPath, button, cell, signed } from "./format.js";
 
 /** Loads the bots and redraws the table (keeping the keyboard focus on its row); the list, or null when refused. */
 export async function loadBots(selectedId, onSelect, onChange) {
-  const list = await api("/bots");
+  const [list, halts] = await Promise.all([api("/bots"), call("/halts")]);
   if (!list) {
     return null;
   }
+  const halted = new Map((halts.ok ? halts.body : []).map((halt) => [halt.botId, halt]));
   const rows = await Promise.all(list.map(async (bot) => {
-    // /halt answers 404 while the bot's kill switch has not tripped.
-    const [stats, halt] = await Promise.all([call(botPath(bot.botId) + "/stats"), call(botPath(bot.botId) + "/halt")]);
-    return row(bot, (stats.ok && stats.body[0]) || {}, halt, selectedId, onSelect, onChange);
+    const stats = await call(botPath(bot.botId) + "/stats");
+    return row(bot, (stats.ok && stats.body[0]) || {}, halted.get(bot.botId), selectedId, onSelect, onChange);
   }));
   const focused = document.activeElement?.closest?.("#bots tbody tr")?.dataset.botId;
   $("#bots tbody").replaceChildren(...rows);
@@ -34,21 +34,8 @@ export function markSelected(botId) {
   });
 }
 
-function row(bot, stats, halt, selectedId, onSelect, onChange) {
-  const row = document.createElement("tr");
-  row.tabIndex = 0;
-  row.dataset.botId = bot.botId;
-  if (bot.botId === selectedId) {
-    row.setAttribute("aria-current", "true");
-  }
-  const winRate = stats.winRate == null ? "" : (Number(stats.winRate) * 100).toFixed(1) + " %";
-  const status = cell(bot.status + (bot.closePosition ? " (closing)" : "") + (halt.ok ? " · HALTED" : ""), "status");
-  if (halt.ok) {
-    status.title = halt.body.reason + ": " + halt.body.detail;
-    status.classList.add("neg");
-  }
-  row.append(cell(bot.name), status, cell(bot.strategy), cell(bot.symbol + " " + bot.interval), cell(bot.venue),
-    cell(stats.netPnl, signed(stats.netPnl)), cell(winRate, "num"));
+/** The row's buttons, second column so that a phone shows them without scrolling sideways. */
+function actionsOf(bot, halt, onChange) {
   const act = (label, title, suffix, question) => button(label, title + " " + bot.name, async () => {
     if (question && !confirm(question)) {
       return;
@@ -65,11 +52,30 @@ function row(bot, stats, halt, selectedId, onSelect, onChange) {
   } else {
     actions.append(act("Start", "Start", "/start"));
   }
-  if (halt.ok) {
+  if (halt) {
     actions.append(act("Resume", "Lift the kill switch of", "/resume",
-      `Lift the kill switch of ${bot.name}? It tripped: ${halt.body.reason}.`));
+      `Lift the kill switch of ${bot.name}? It tripped: ${halt.reason}.`));
   }
-  row.append(actions);
+  return actions;
+}
+
+function row(bot, stats, halt, selectedId, onSelect, onChange) {
+  const row = document.createElement("tr");
+  row.tabIndex = 0;
+  row.dataset.botId = bot.botId;
+  if (bot.botId === selectedId) {
+    row.setAttribute("aria-current", "true");
+  }
+  // "—" until the bot closed a position (position-service has no statistics of it yet).
+  const winRate = stats.winRate == null ? "—" : (Number(stats.winRate) * 100).toFixed(1) + " %";
+  const status = cell(bot.status + (bot.closePosition ? " (closing)" : "") + (halt ? " · HALTED" : ""), "status");
+  if (halt) {
+    status.title = halt.reason + ": " + halt.detail;
+    status.classList.add("neg");
+  }
+  row.append(cell(bot.name), actionsOf(bot, halt, onChange), status, cell(bot.strategy),
+    cell(bot.symbol + " " + bot.interval), cell(bot.venue), cell(stats.netPnl ?? "—", signed(stats.netPnl)),
+    cell(winRate, "num"));
   row.addEventListener("click", () => onSelect(bot));
   row.addEventListener("keydown", (event) => {
     if ((event.key === "Enter" || event.key === " ") && event.target === row) {

@@ -51,7 +51,9 @@ function parameters() {
   $("#create-params").replaceChildren(...(strategy?.parameters || []).map((p) => {
     const name = "strategy.params." + p.name;
     const range = p.min != null || p.max != null ? ` (${p.min ?? "…"} to ${p.max ?? "…"})` : "";
-    return field(name, p.name, p.defaultValue ?? "", p.description + range, p.type === "BOOLEAN");
+    // "minSignalIntervalMinutes" shown as "min signal interval minutes"; the API's name stays the input's name.
+    const label = p.name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    return field(name, label, p.defaultValue ?? "", p.description + range, p.type === "BOOLEAN");
   }));
 }
 

@@ -27,6 +27,7 @@ class PagedTable {
       query.set("botId", this.botId);
     }
     const request = ++this.request;
+    $(`#${this.name}-page`).textContent = "loading ...";
     const answer = await api(this.path + "?" + query);
     if (!answer || request !== this.request) {
       return;

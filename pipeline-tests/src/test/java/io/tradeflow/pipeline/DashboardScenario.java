@@ -27,9 +27,8 @@ final class DashboardScenario {
     static final String URL = "http://127.0.0.1:8080/";
     /** The indicators the page draws over the price (the others are not prices): as js/chart.js's ON_PRICE. */
     private static final Pattern ON_PRICE = Pattern.compile("^(sma|ema|bb|highest|lowest)\\(.*");
-    private static final Pattern EXPECTED_IN_CONSOLE = Pattern.compile("/api/v1/bots/[^/ ]+/halt - Failed to load "
-            + "resource: the server responded with a status of 404|/api/v1/bots - Failed to load resource: the server "
-            + "responded with a status of 400");
+    private static final Pattern EXPECTED_IN_CONSOLE = Pattern.compile("/api/v1/bots - Failed to load resource: the "
+            + "server responded with a status of 400");
     private static final int PRICE = 5;
     private static final int QUANTITY = 4;
     private static final int REALIZED = 7;
@@ -71,8 +70,7 @@ final class DashboardScenario {
                     && page.status(botId).startsWith("RUNNING"));
 
             badParameterShowsTheApisErrorAtTheField(page, gateway);
-            // Chromium logs every 4xx as a failed load; the page asks for these two and handles them: a bot's /halt
-            // is 404 until its kill switch trips, and the bad form's POST is 400. Anything else is a fault.
+            // Chromium logs every 4xx as a failed load; the bad form's POST is 400 on purpose. Anything else is a fault.
             assertThat(page.console().stream().filter(line -> !EXPECTED_IN_CONSOLE.matcher(line).find()))
                     .as("script errors, failed loads or policy violations in the browser console").isEmpty();
         }

@@ -53,7 +53,7 @@ public class BotResource {
         return Response.ok(Map.of("botId", botId, "resumed", true, "was", body(halt))).build();
     }
 
-    private static Map<String, Object> body(Halt halt) {
+    static Map<String, Object> body(Halt halt) {
         return Map.of("botId", halt.botId(), "reason", halt.reason().code(), "detail", halt.detail(), "haltedAt", halt.at());
     }
 

@@ -1,5 +1,6 @@
 package io.tradeflow.execution.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
 class KillSwitchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @Inject
@@ -88,11 +90,16 @@ class KillSwitchTest {
         HttpResponse<String> halt = get("/api/v1/bots/exec-kill/halt");
         assertThat(halt.statusCode()).isEqualTo(200);
         assertThat(halt.body()).contains("\"reason\":\"daily-loss-limit\"");
+        HttpResponse<String> halts = get("/api/v1/halts");
+        assertThat(halts.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(halts.body()).findValuesAsText("botId")).as("GET /api/v1/halts").contains("exec-kill");
 
         HttpResponse<String> resumed = post("/api/v1/bots/exec-kill/resume");
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(resumed.body()).contains("\"resumed\":true");
         assertThat(get("/api/v1/bots/exec-kill/halt").statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/v1/halts").body()).findValuesAsText("botId")).as("GET /api/v1/halts after the"
+                + " resume").doesNotContain("exec-kill");
         assertThat(storedHalt()).as("kept, marked resumed, until the next entry restarts the loss limits")
                 .isEqualTo("daily-loss-limit resumed");
 

@@ -48,8 +48,8 @@ public class KlineCache {
         List<String> entries = redis(() -> lists.lrange(key, -(long) newest, -1));
         if (entries.isEmpty()) {
             throw new WebApplicationException(Problems.problem(404, "Not found", "No klines of " + symbol.value()
-                    + " " + interval.code() + " in Redis: market-data-service follows a series only while some bot "
-                    + "trades it", null));
+                    + " " + interval.code() + " in Redis yet: market-data-service writes those it publishes (live, the"
+                    + " series of the running bots; in a replay, those of its files)", null));
         }
         List<KlineClosed> klines = new ArrayList<>(entries.size());
         for (String json : entries) {

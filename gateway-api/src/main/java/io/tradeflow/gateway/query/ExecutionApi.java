@@ -27,6 +27,10 @@ public interface ExecutionApi {
             @QueryParam("limit") String limit, @QueryParam("offset") String offset);
 
     @GET
+    @Path("/halts")
+    Response halts();
+
+    @GET
     @Path("/bots/{botId}/halt")
     Response halt(@PathParam("botId") String botId);
 

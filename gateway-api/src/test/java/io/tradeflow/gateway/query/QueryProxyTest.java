@@ -168,6 +168,7 @@ public class QueryProxyTest {
                 .answer("GET", "/api/v1/statistics", 200, "application/json", Bodies.STATISTICS)
                 .answer("GET", "/api/v1/orders", 200, "application/json", Bodies.ORDERS)
                 .answer("GET", "/api/v1/bots/btc-paper/halt", 200, "application/json", Bodies.HALT)
+                .answer("GET", "/api/v1/halts", 200, "application/json", "[" + Bodies.HALT + "]")
                 .answer("POST", "/api/v1/bots/btc-paper/resume", 200, "application/json",
                         "{\"botId\":\"btc-paper\",\"resumed\":true}");
         assertThat(get("/api/v1/bots/btc-paper/stats", Map.of()).body()).isEqualTo(Bodies.STATISTICS);
@@ -179,6 +180,7 @@ public class QueryProxyTest {
         assertThat(lastQuery("/api/v1/orders")).containsExactlyInAnyOrder("botId=btc-paper", "status=FILLED",
                 "limit=2", "offset=0");
         assertThat(get("/api/v1/bots/btc-paper/halt", Map.of()).body()).isEqualTo(Bodies.HALT);
+        assertThat(get("/api/v1/halts", Map.of()).body()).isEqualTo("[" + Bodies.HALT + "]");
         var resumed = Http.send(base, "POST", "/api/v1/bots/btc-paper/resume", null, Map.of());
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(fake.requests()).contains(new FakeService.Request("POST", "/api/v1/bots/btc-paper/resume", null));

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,11 @@ public final class Trader {
 
     public Optional<Halt> halt(String botId) {
         return Optional.ofNullable(halts.get(botId));
+    }
+
+    /** Every bot halted now, by bot id. */
+    public List<Halt> halts() {
+        return halts.values().stream().sorted(Comparator.comparing(Halt::botId)).toList();
     }
 
     /**
