@@ -76,11 +76,12 @@ final class Dashboard implements AutoCloseable {
         }
     }
 
-    /** Types the key into the page's API-key form and sends it. */
+    /** Types the key into the page's API-key form and sends it; the form must then go away. */
     void logIn(String apiKey) {
         WebElement key = until(d -> visible(By.id("key")));
         key.sendKeys(apiKey);
         driver.findElement(By.cssSelector("#login button[type=submit]")).click();
+        until(d -> !d.findElement(By.id("login")).isDisplayed());
     }
 
     /** The bot's row in the bots table, once it is there. */
