@@ -1,0 +1,94 @@
+package io.tradeflow.execution.binance;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Binance USD-M accounts the service trades on: {@code testnet} (Binance's demo futures) and {@code live}, each
+ * with its own keys and URLs, so that a testnet key can never sign a live order.
+ *
+ * <p>Keys come from the environment, which in Kubernetes is a Secret mounted as environment variables
+ * ({@code envFrom: secretRef}), never from {@code application.properties}: {@code
+ * TRADEFLOW_EXECUTION_BINANCE_ACCOUNTS_TESTNET_API_KEY}, {@code ..._TESTNET_SECRET_KEY} (HMAC) or {@code
+ * ..._TESTNET_PRIVATE_KEY_FILE} (Ed25519, a path to a PKCS#8 PEM file, e.g. a Secret mounted as a file), and the same
+ * with {@code LIVE}. Keys are {@link Secret}s: they print as {@code ***}.
+ *
+ * <p>Its own prefix, {@code tradeflow.execution.binance-accounts}, apart from {@code tradeflow.execution.binance}
+ * (exchangeInfo URLs, see ExecutionConfig).
+ */
+@ConfigMapping(prefix = "tradeflow.execution.binance-accounts")
+public interface BinanceAccounts {
+
+    Testnet testnet();
+
+    Live live();
+
+    /**
+     * The request gate slows down once Binance's counters (request weight per minute, orders per 10 s and per minute)
+     * reach this share of their limit, 0 to 1; see {@link RequestGate}.
+     */
+    @WithDefault("0.9")
+    double rateLimitShare();
+
+    /** One account's settings; {@link Testnet} and {@link Live} differ only in their default URLs. */
+    interface Account {
+        /** Sent as {@code X-MBX-APIKEY}; absent: the account is not configured. */
+        Optional<Secret> apiKey();
+
+        /** HMAC-SHA256 secret of an HMAC API key. Set this or {@link #privateKeyFile()}, not both. */
+        Optional<Secret> secretKey();
+
+        /** Ed25519 private key of an Ed25519 API key: a PKCS#8 PEM file ({@code BEGIN PRIVATE KEY}), unencrypted. */
+        Optional<Path> privateKeyFile();
+
+        /** USD-M REST base. */
+        String restUrl();
+
+        /** User data stream base (the {@code /private} WebSocket path of the 2026 split). */
+        String userStreamUrl();
+
+        /**
+         * How long after its {@code timestamp} a signed request stays valid, sent as {@code recvWindow} in ms (Binance:
+         * default 5 s, at most 60 s).
+         */
+        @WithDefault("5s")
+        Duration recvWindow();
+
+        /** For connecting, and again for the whole answer of one request. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+
+    /** Binance's futures demo ("testnet"). */
+    interface Testnet extends Account {
+        /** From Binance's USD-M "General Info" page (testnet REST base). */
+        @Override
+        @WithDefault("https://demo-fapi.binance.com")
+        String restUrl();
+
+        /**
+         * The docs name {@code wss://fstream.binancefuture.com} as testnet's WebSocket base; that testnet also serves
+         * the {@code /private} path of the live split is an assumption: check it against Binance's docs (or try it)
+         * before relying on it.
+         */
+        @Override
+        @WithDefault("wss://fstream.binancefuture.com/private")
+        String userStreamUrl();
+    }
+
+    /** Real money. */
+    interface Live extends Account {
+        @Override
+        @WithDefault("https://fapi.binance.com")
+        String restUrl();
+
+        /** Since 2026-04-23 user data is on {@code /private} (see BINANCE.md). */
+        @Override
+        @WithDefault("wss://fstream.binance.com/private")
+        String userStreamUrl();
+    }
+}
