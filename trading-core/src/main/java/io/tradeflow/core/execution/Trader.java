@@ -61,7 +61,7 @@ public final class Trader {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** What a signal came to. */
-    public enum Outcome { ENTERED, EXITED, REVERSED, DENIED, NOTHING_TO_EXIT }
+    public enum Outcome { ENTERED, EXITED, REVERSED, DENIED, NOTHING_TO_EXIT, NOT_FILLED }
 
     /**
      * @param orders the order events, in order
@@ -304,15 +304,34 @@ public final class Trader {
             return denied(signal, bot, OrderRole.ENTRY, quantity, refused.get());
         }
         List<OrderUpdated> orders = new ArrayList<>(venue.market(entry));
+        // A real venue may reject the entry or fill only part of it: the brackets cover what filled, and nothing is
+        // placed for an entry that did not fill (the paper venue always fills it whole).
+        BigDecimal filled = filledQuantity(orders, entry.clientOrderId());
+        if (filled.signum() == 0) {
+            return new Decision(orders, Outcome.NOT_FILLED, "entry " + direction + " " + quantity.toPlainString()
+                    + " not filled (" + lastStatus(orders, entry.clientOrderId()) + "); no stop or target placed");
+        }
         Side close = entry.side() == Side.BUY ? Side.SELL : Side.BUY;
         BigDecimal stop = r.roundStopLoss(direction, signal.stopLoss());
         BigDecimal target = r.roundTakeProfit(direction, signal.takeProfit());
         orders.addAll(venue.conditional(order(signal, bot, r, OrderRole.STOP_LOSS, close, OrderType.STOP_MARKET,
-                quantity, stop, true)));
+                filled, stop, true)));
         orders.addAll(venue.conditional(order(signal, bot, r, OrderRole.TAKE_PROFIT, close,
-                OrderType.TAKE_PROFIT_MARKET, quantity, target, true)));
-        return new Decision(orders, Outcome.ENTERED, "entered " + direction + " " + quantity.toPlainString()
-                + ", stop " + stop.toPlainString() + ", target " + target.toPlainString());
+                OrderType.TAKE_PROFIT_MARKET, filled, target, true)));
+        return new Decision(orders, Outcome.ENTERED, "entered " + direction + " " + filled.toPlainString()
+                + (filled.compareTo(quantity) == 0 ? "" : " of " + quantity.toPlainString()) + ", stop "
+                + stop.toPlainString() + ", target " + target.toPlainString());
+    }
+
+    /** The filled quantity of order {@code clientOrderId} after {@code events} (its last event's), 0 when none. */
+    private static BigDecimal filledQuantity(List<OrderUpdated> events, String clientOrderId) {
+        return events.stream().filter(e -> e.clientOrderId().equals(clientOrderId)).reduce((a, b) -> b)
+                .map(OrderUpdated::filledQuantity).orElse(BigDecimal.ZERO);
+    }
+
+    private static String lastStatus(List<OrderUpdated> events, String clientOrderId) {
+        return events.stream().filter(e -> e.clientOrderId().equals(clientOrderId)).reduce((a, b) -> b)
+                .map(e -> e.status() + (e.rejectReason() == null ? "" : ": " + e.rejectReason())).orElse("no answer");
     }
 
     private Optional<Denial> haltCheck(SignalGenerated signal, BotDefinition bot, TradingVenue venue) {
