@@ -243,6 +243,9 @@ public final class UserStream implements AutoCloseable {
     /** Closes the socket for good; the listenKey is left to expire (another instance may share it). */
     @Override
     public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
         thread.execute(() -> {
             stopped = true;
             WebSocket old = socket;

@@ -1,0 +1,199 @@
+package io.tradeflow.execution.binance;
+
+import io.tradeflow.core.domain.Side;
+import io.tradeflow.core.domain.Symbol;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Our orders on Binance USD-M over REST, placed so that none is ever sent twice: an answer lost to a 5xx, a timeout or
+ * a dropped connection leaves the outcome unknown (the order may exist), so the order is looked up by its client id
+ * before anything is sent again, and sent again only when Binance says it does not know it (-2013). A request refused
+ * before execution (429, -1003, a busy server) is sent again, a few times, after the {@link RequestGate}'s wait.
+ * Sources: "New Order", "New Algo Order", "Query Order", "Query Algo Order", "Cancel Algo Order", "Account Trade List"
+ * (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api).
+ *
+ * <p>Quantities and prices are sent as plain decimal strings, already rounded to the symbol's step and tick.
+ */
+public final class BinanceOrders {
+    private static final Logger LOG = Logger.getLogger(BinanceOrders.class);
+    static final String ORDER = "/fapi/v1/order";
+    static final String ALGO_ORDER = "/fapi/v1/algoOrder";
+    static final String USER_TRADES = "/fapi/v1/userTrades";
+    /** Binance: the order (or algo order) does not exist. */
+    static final int NO_SUCH_ORDER = -2013;
+    /** Binance: unknown order sent (a cancel of an order already gone). */
+    static final int UNKNOWN_ORDER = -2011;
+    private static final int ATTEMPTS = 4;
+
+    /** How a trigger is compared (Binance {@code workingType}) and whether price protection applies. */
+    public record Conditions(String workingType, boolean priceProtect) {
+        public static final Conditions DEFAULT = new Conditions("MARK_PRICE", true);
+    }
+
+    private final BinanceRest rest;
+    private final Conditions conditions;
+    private final Duration pause;
+
+    /** @param pause the wait between two lookups of an order whose placement had an unknown outcome */
+    public BinanceOrders(BinanceRest rest, Conditions conditions, Duration pause) {
+        this.rest = rest;
+        this.conditions = conditions;
+        this.pause = pause;
+    }
+
+    /**
+     * A MARKET order, answered with its result ({@code newOrderRespType=RESULT}: status, executed quantity, average
+     * price). {@code sentBefore}: an earlier attempt (before a restart) may have reached Binance, so it is looked up
+     * first.
+     *
+     * @throws BinanceException a refusal (REJECT, RESYNC) or a failure that outlasted the attempts
+     */
+    public OrderAnswer market(String clientOrderId, Symbol symbol, Side side, BigDecimal quantity, boolean reduceOnly,
+                              boolean sentBefore) throws BinanceException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol.value());
+        params.put("side", side.name());
+        params.put("type", "MARKET");
+        params.put("quantity", quantity.toPlainString());
+        if (reduceOnly) {
+            params.put("reduceOnly", "true");
+        }
+        params.put("newClientOrderId", clientOrderId);
+        params.put("newOrderRespType", "RESULT");
+        return place(ORDER, params, sentBefore, () -> order(symbol, clientOrderId), json -> ExchangeAnswers.order(json));
+    }
+
+    /**
+     * A reduce-only STOP_MARKET or TAKE_PROFIT_MARKET on the algo endpoint ({@code algoType=CONDITIONAL}; since
+     * 2025-12-09 {@code /fapi/v1/order} refuses these types with -4120).
+     */
+    public AlgoOrderAnswer conditional(String clientAlgoId, Symbol symbol, Side side, String type, BigDecimal quantity,
+                                       BigDecimal triggerPrice, boolean sentBefore)
+            throws BinanceException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("algoType", "CONDITIONAL");
+        params.put("symbol", symbol.value());
+        params.put("side", side.name());
+        params.put("type", type);
+        params.put("quantity", quantity.toPlainString());
+        params.put("triggerPrice", triggerPrice.toPlainString());
+        params.put("workingType", conditions.workingType());
+        params.put("priceProtect", String.valueOf(conditions.priceProtect()).toUpperCase());
+        params.put("reduceOnly", "true");
+        params.put("clientAlgoId", clientAlgoId);
+        return place(ALGO_ORDER, params, sentBefore, () -> algoOrder(clientAlgoId),
+                json -> ExchangeAnswers.algoOrder(json));
+    }
+
+    /** The order with this client id, empty when Binance does not know it. */
+    public Optional<OrderAnswer> order(Symbol symbol, String clientOrderId) throws BinanceException, InterruptedException {
+        try {
+            return Optional.of(ExchangeAnswers.order(rest.get(ORDER, Map.of("symbol", symbol.value(),
+                    "origClientOrderId", clientOrderId), BinanceRest.Security.SIGNED).toString()));
+        } catch (BinanceException e) {
+            if (e.code().orElse(0) == NO_SUCH_ORDER) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The algo order with this client id, empty when Binance does not know it. */
+    public Optional<AlgoOrderAnswer> algoOrder(String clientAlgoId) throws BinanceException, InterruptedException {
+        try {
+            return Optional.of(ExchangeAnswers.algoOrder(rest.get(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId),
+                    BinanceRest.Security.SIGNED).toString()));
+        } catch (BinanceException e) {
+            if (e.code().orElse(0) == NO_SUCH_ORDER) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Cancels an algo order; true when it was canceled now, false when Binance no longer has it open (it triggered,
+     * finished or was canceled before): the caller reads its state.
+     */
+    public boolean cancelAlgo(String clientAlgoId) throws BinanceException, InterruptedException {
+        try {
+            rest.delete(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId), BinanceRest.Security.SIGNED);
+            return true;
+        } catch (BinanceException e) {
+            int code = e.code().orElse(0);
+            if (code == NO_SUCH_ORDER || code == UNKNOWN_ORDER) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The fills of one order, oldest first ({@code GET /fapi/v1/userTrades} by {@code orderId}). */
+    public List<UserTrade> trades(Symbol symbol, long orderId) throws BinanceException, InterruptedException {
+        return ExchangeAnswers.userTrades(rest.get(USER_TRADES, Map.of("symbol", symbol.value(), "orderId",
+                String.valueOf(orderId)), BinanceRest.Security.SIGNED).toString());
+    }
+
+    private interface Lookup<T> {
+        Optional<T> find() throws BinanceException, InterruptedException;
+    }
+
+    private interface Reader<T> {
+        T read(String json);
+    }
+
+    /**
+     * Sends a placement, never twice blind: before a resend (and first, when {@code sentBefore}) the order is looked
+     * up by its client id.
+     */
+    private <T> T place(String path, Map<String, String> params, boolean sentBefore, Lookup<T> lookup, Reader<T> reader)
+            throws BinanceException, InterruptedException {
+        boolean maybeSent = sentBefore;
+        BinanceException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (maybeSent) {
+                Optional<T> found = lookUp(lookup);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            try {
+                return reader.read(rest.post(path, params, BinanceRest.Security.SIGNED).toString());
+            } catch (BinanceException e) {
+                last = e;
+                switch (e.handling()) {
+                    case UNKNOWN_OUTCOME -> maybeSent = true;
+                    case RETRY -> {
+                        // refused before it was executed: sending it again is safe
+                    }
+                    default -> throw e;
+                }
+                LOG.warnf("%s %s: %s; %s", path, params.get(path.equals(ORDER) ? "newClientOrderId" : "clientAlgoId"),
+                        e.getMessage(), maybeSent ? "looking it up before any resend" : "sending again");
+                Thread.sleep(pause.toMillis());
+            }
+        }
+        throw last;
+    }
+
+    /** A lookup that retries while Binance cannot answer it; the order's state or empty when it does not exist. */
+    private <T> Optional<T> lookUp(Lookup<T> lookup) throws BinanceException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lookup.find();
+            } catch (BinanceException e) {
+                if (attempt >= ATTEMPTS || e.handling() == Handling.REJECT) {
+                    throw e;
+                }
+                Thread.sleep(pause.toMillis());
+            }
+        }
+    }
+}

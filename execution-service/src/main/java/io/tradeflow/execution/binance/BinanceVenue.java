@@ -1,0 +1,436 @@
+package io.tradeflow.execution.binance;
+
+import io.tradeflow.core.domain.OrderRole;
+import io.tradeflow.core.domain.OrderStatus;
+import io.tradeflow.core.domain.OrderType;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.execution.Balances;
+import io.tradeflow.core.execution.OrderEvents;
+import io.tradeflow.core.execution.PlaceOrder;
+import io.tradeflow.core.execution.TradingVenue;
+import io.tradeflow.core.order.Denial;
+import io.tradeflow.core.position.Contract;
+import io.tradeflow.core.position.Fill;
+import io.tradeflow.core.position.Position;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Binance USD-M as a {@link TradingVenue} (bots with venue TESTNET or LIVE, one account each): the entry and exits as
+ * MARKET orders on {@code /fapi/v1/order}, the stop-loss and take-profit as reduce-only conditional algo orders. What
+ * the orders did comes from the user data stream ({@link #onEvent}), so a MARKET order's fills (trade id, fee and its
+ * asset, realised PnL) are waited for up to {@code fillWait} and, when the stream is late, read with
+ * {@code GET /fapi/v1/userTrades}; the same fill from both is counted once (by trade id), and its event has the same
+ * id either way ({@code {clientOrderId}-{status}-{filled}}).
+ *
+ * <ul>
+ *   <li>A rejected entry is a {@code REJECTED} event with Binance's code and message (the Trader then places
+ *       nothing else).</li>
+ *   <li>A stop-loss or take-profit whose trigger is already crossed (-2021), or a stop-loss refused for any reason,
+ *       closes the position at market at once: a position is never left without its stop. The MARKET close keeps the
+ *       bracket's role, with the client id {@code {bracket id}M}.</li>
+ *   <li>When a bracket fills, the other one is canceled; an exit cancels both ({@link #cancelWorking}).</li>
+ *   <li>A triggered algo order's fills come on its child order: linked by the child's order id ({@code ai} of
+ *       {@code ALGO_UPDATE}), whichever arrives first; a child fill seen before its link is kept until the link
+ *       comes. A child whose client id is the algo order's own is linked by that id.</li>
+ *   <li>-2022 on a reduce-only exit: nothing to reduce at Binance; the bot's position is read again from the fills
+ *       and positionRisk, never retried in a loop.</li>
+ * </ul>
+ *
+ * <p>Each bot's position is booked here from its fills (trading-core's {@link Position}), as position-service books
+ * it. One-way mode: a symbol's position at Binance is the sum of the bots trading it on that account. There are no
+ * per-bot balances on a real account: {@link #balances} is empty (the Trader's loss limits then do not apply; Binance
+ * checks the margin, -2019 comes back as REJECTED). Thread-safe: the engine's thread places orders while the user
+ * stream's thread delivers events.
+ */
+public final class BinanceVenue implements TradingVenue {
+    private static final Logger LOG = Logger.getLogger(BinanceVenue.class);
+    private static final int TRIGGER_CROSSED = -2021;
+    private static final int REDUCE_ONLY_REJECTED = -2022;
+
+    /** An order placed through this venue and what it has done so far. */
+    private static final class Tracked {
+        final PlaceOrder order;
+        final boolean algo;
+        OrderEvents events;
+        BigDecimal filled = BigDecimal.ZERO;
+        BigDecimal filledValue = BigDecimal.ZERO;
+        boolean done;
+        /** Events not yet handed out: by the placing call while it runs, then by {@link #drainEvents}. */
+        boolean returned;
+        final List<OrderUpdated> pending = new ArrayList<>();
+
+        Tracked(PlaceOrder order, boolean algo) {
+            this.order = order;
+            this.algo = algo;
+            this.events = OrderEvents.of(order);
+        }
+    }
+
+    private final Venue venue;
+    private final BinanceOrders orders;
+    private final PlacementClaims claims;
+    private final Duration fillWait;
+    private final LongSupplier clock;
+    private final Map<String, Tracked> byClientId = new HashMap<>();
+    private final Map<Long, String> childOf = new HashMap<>();
+    private final Map<Long, List<UserEvent.OrderTradeUpdate>> parked = new HashMap<>();
+    private final Map<String, Position> positions = new HashMap<>();
+    private final Set<String> applied = new HashSet<>();
+    private final List<OrderUpdated> later = new ArrayList<>();
+
+    /**
+     * @param fillWait how long a MARKET order's fills are waited for on the stream before they are read over REST
+     * @param clock    wall clock, epoch ms ({@code producedAt})
+     */
+    public BinanceVenue(Venue venue, BinanceOrders orders, PlacementClaims claims, Duration fillWait, LongSupplier clock) {
+        if (venue == Venue.PAPER) {
+            throw new IllegalArgumentException("BinanceVenue is for TESTNET or LIVE bots");
+        }
+        this.venue = venue;
+        this.orders = orders;
+        this.claims = claims;
+        this.fillWait = fillWait;
+        this.clock = clock;
+    }
+
+    public Venue venue() {
+        return venue;
+    }
+
+    @Override
+    public synchronized Optional<Position> position(String botId) {
+        return Optional.ofNullable(positions.get(botId)).filter(Position::isOpen);
+    }
+
+    /** Empty: a Binance account has no balance per bot (see the class documentation). */
+    @Override
+    public Optional<Balances> balances(String botId) {
+        return Optional.empty();
+    }
+
+    /** Empty: Binance checks the margin itself and refuses with -2019, which becomes a REJECTED event. */
+    @Override
+    public Optional<Denial> affordable(PlaceOrder entry) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void restartLossLimits(String botId, long time) {
+        // No per-bot balances here, so no loss limits to restart.
+    }
+
+    @Override
+    public List<OrderUpdated> market(PlaceOrder order) {
+        Tracked tracked = track(order, false);
+        OrderAnswer answer;
+        try {
+            answer = orders.market(order.clientOrderId(), order.bot().symbol(), order.side(), order.quantity(),
+                    order.reduceOnly(), !claims.claim(order.clientOrderId()));
+        } catch (BinanceException e) {
+            if (e.code().orElse(0) == REDUCE_ONLY_REJECTED) {
+                nothingToReduce(order);
+            }
+            return finish(tracked, tracked.events.rejected(reason(e), order.time(), clock.getAsLong()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(tracked, tracked.events.rejected("interrupted before an answer", order.time(),
+                    clock.getAsLong()));
+        }
+        synchronized (this) {
+            tracked.events = tracked.events.withExchangeOrderId(String.valueOf(answer.orderId()));
+            tracked.pending.add(0, tracked.events.accepted(answer.updateTime(), clock.getAsLong()));
+        }
+        awaitFills(tracked, answer);
+        synchronized (this) {
+            if (tracked.filled.compareTo(order.quantity()) < 0 && isEnded(answer.status())) {
+                tracked.pending.add(tracked.events.ended(OrderStatus.EXPIRED, tracked.filled, average(tracked),
+                        answer.updateTime(), clock.getAsLong()));
+                tracked.done = true;
+            }
+            return handOut(tracked);
+        }
+    }
+
+    @Override
+    public List<OrderUpdated> conditional(PlaceOrder order) {
+        synchronized (this) {
+            if (position(order.bot().botId()).isEmpty()) {
+                // A bracket's sibling already closed the position at market (a crossed trigger): nothing to protect.
+                Tracked skipped = track(order, true);
+                skipped.done = true;
+                return finish(skipped, skipped.events.canceled(order.time(), clock.getAsLong()));
+            }
+        }
+        Tracked tracked = track(order, true);
+        String type = order.type() == OrderType.STOP_MARKET ? "STOP_MARKET" : "TAKE_PROFIT_MARKET";
+        try {
+            AlgoOrderAnswer answer = orders.conditional(order.clientOrderId(), order.bot().symbol(), order.side(), type,
+                    order.quantity(), order.triggerPrice(), !claims.claim(order.clientOrderId()));
+            synchronized (this) {
+                tracked.events = tracked.events.withExchangeOrderId(String.valueOf(answer.algoId()));
+                tracked.pending.add(0, tracked.events.accepted(order.time(), clock.getAsLong()));
+                return handOut(tracked);
+            }
+        } catch (BinanceException e) {
+            List<OrderUpdated> events = new ArrayList<>(finish(tracked, tracked.events.rejected(reason(e), order.time(),
+                    clock.getAsLong())));
+            if (e.code().orElse(0) == TRIGGER_CROSSED || order.role() == OrderRole.STOP_LOSS) {
+                LOG.warnf("%s %s of bot %s refused (%s): closing the position at market now", order.role(),
+                        order.clientOrderId(), order.bot().botId(), reason(e));
+                events.addAll(market(atMarket(order)));
+            }
+            return events;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(tracked, tracked.events.rejected("interrupted before an answer", order.time(),
+                    clock.getAsLong()));
+        }
+    }
+
+    @Override
+    public List<OrderUpdated> cancelWorking(String botId, long time) {
+        List<Tracked> working;
+        synchronized (this) {
+            working = byClientId.values().stream().filter(t -> t.algo && !t.done
+                    && t.order.bot().botId().equals(botId)).toList();
+        }
+        List<OrderUpdated> events = new ArrayList<>();
+        for (Tracked t : working) {
+            events.addAll(cancel(t, time));
+        }
+        return events;
+    }
+
+    /**
+     * One event of the account's user data stream (on the stream's thread). Fills of orders placed here are booked
+     * and become events; the events of an order whose placing call is still running go back with it, the rest wait
+     * in {@link #drainEvents}.
+     */
+    public void onEvent(UserEvent event) {
+        List<Tracked> filledBrackets = new ArrayList<>();
+        synchronized (this) {
+            switch (event) {
+                case UserEvent.OrderTradeUpdate update -> orderUpdate(update, filledBrackets);
+                case UserEvent.AlgoUpdate update -> algoUpdate(update, filledBrackets);
+                default -> {
+                    // ACCOUNT_UPDATE and the others: reconciliation reads positions over REST
+                }
+            }
+            notifyAll();
+        }
+        for (Tracked bracket : filledBrackets) {
+            cancelSiblings(bracket);
+        }
+    }
+
+    /** The events that happened outside a placing call (bracket fills, cancels, late fills), oldest first. */
+    public synchronized List<OrderUpdated> drainEvents() {
+        List<OrderUpdated> events = List.copyOf(later);
+        later.clear();
+        return events;
+    }
+
+    private void orderUpdate(UserEvent.OrderTradeUpdate update, List<Tracked> filledBrackets) {
+        Tracked tracked = byClientId.get(update.clientOrderId());
+        if (tracked == null && childOf.containsKey(update.orderId())) {
+            tracked = byClientId.get(childOf.get(update.orderId()));
+        }
+        if (tracked == null) {
+            if (update.originalOrderType() != null && update.originalOrderType().endsWith("_MARKET")
+                    && !"MARKET".equals(update.originalOrderType())) {
+                // A triggered algo order's child, before the ALGO_UPDATE that names it.
+                parked.computeIfAbsent(update.orderId(), id -> new ArrayList<>()).add(update);
+            }
+            return;
+        }
+        if (!update.isFill()) {
+            return;
+        }
+        book(tracked, update.lastFilledQuantity(), update.lastFilledPrice(),
+                update.commission() == null ? BigDecimal.ZERO : update.commission(),
+                update.commissionAsset() == null ? tracked.order.rules().marginAsset() : update.commissionAsset(),
+                String.valueOf(update.tradeId()), update.realizedProfit(), update.tradeTime());
+        if (tracked.algo && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+            tracked.done = true;
+            filledBrackets.add(tracked);
+        }
+    }
+
+    private void algoUpdate(UserEvent.AlgoUpdate update, List<Tracked> filledBrackets) {
+        Tracked tracked = byClientId.get(update.clientAlgoId());
+        if (tracked == null) {
+            return;
+        }
+        update.actualOrderId().ifPresent(child -> {
+            childOf.put(child, update.clientAlgoId());
+            List<UserEvent.OrderTradeUpdate> early = parked.remove(child);
+            if (early != null) {
+                early.forEach(u -> orderUpdate(u, filledBrackets));
+            }
+        });
+        if (!tracked.done && switch (update.algoStatus()) {
+            case "CANCELED", "EXPIRED", "REJECTED" -> true;
+            default -> false;
+        }) {
+            tracked.done = true;
+            OrderUpdated ended = "REJECTED".equals(update.algoStatus())
+                    ? tracked.events.rejected("rejected at its trigger: " + update.failureReason(), update.eventTime(),
+                    clock.getAsLong())
+                    : tracked.events.ended(OrderStatus.valueOf(update.algoStatus()), tracked.filled, average(tracked),
+                    update.eventTime(), clock.getAsLong());
+            emit(tracked, ended);
+        }
+    }
+
+    /** Books one fill of a tracked order once (by trade id): its event, and the bot's position after it. */
+    private void book(Tracked tracked, BigDecimal quantity, BigDecimal price, BigDecimal fee, String feeAsset,
+                      String tradeId, BigDecimal realizedPnl, long time) {
+        if (!applied.add(tracked.order.bot().symbol().value() + ":" + tradeId)) {
+            return;
+        }
+        tracked.filled = tracked.filled.add(quantity);
+        tracked.filledValue = tracked.filledValue.add(quantity.multiply(price));
+        emit(tracked, tracked.events.fill(tracked.filled, average(tracked), quantity, price, fee, feeAsset, tradeId,
+                realizedPnl, time, clock.getAsLong()));
+        String botId = tracked.order.bot().botId();
+        Fill fill = new Fill(tracked.order.side(), quantity, price, fee, feeAsset, time, tradeId);
+        Position held = positions.get(botId);
+        try {
+            positions.put(botId, held == null || !held.isOpen()
+                    ? Position.open(tracked.order.bot().symbol(), Contract.of(tracked.order.rules().market()),
+                    tracked.order.rules().contractSize(), tracked.order.rules().marginAsset(), fill)
+                    : held.apply(fill).position());
+        } catch (IllegalArgumentException e) {
+            // A close larger than what is booked here: fills were missed; the event stands, the book is dropped.
+            positions.remove(botId);
+            LOG.warnf("Bot %s: fill %s does not fit its booked position (%s); position dropped until reconciled",
+                    botId, tradeId, e.getMessage());
+        }
+    }
+
+    private void emit(Tracked tracked, OrderUpdated event) {
+        (tracked.returned ? later : tracked.pending).add(event);
+    }
+
+    /** Waits for the stream to bring the MARKET order's fills; reads them over REST when it does not in time. */
+    private void awaitFills(Tracked tracked, OrderAnswer answer) {
+        long deadline = System.nanoTime() + fillWait.toNanos();
+        synchronized (this) {
+            while (tracked.filled.compareTo(answer.executedQuantity()) < 0 && System.nanoTime() < deadline) {
+                try {
+                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (tracked.filled.compareTo(answer.executedQuantity()) >= 0) {
+                return;
+            }
+        }
+        try {
+            for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), answer.orderId())) {
+                synchronized (this) {
+                    book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
+                            String.valueOf(trade.tradeId()), trade.realizedProfit(), trade.time());
+                }
+            }
+        } catch (BinanceException e) {
+            LOG.warnf("Fills of %s not on the stream within %d ms and not readable over REST (%s); they come with the"
+                    + " stream or the next reconciliation", tracked.order.clientOrderId(), fillWait.toMillis(), reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Cancels a working bracket: CANCELED, or, when Binance no longer has it open, its end as Binance tells it. */
+    private List<OrderUpdated> cancel(Tracked tracked, long time) {
+        try {
+            boolean canceled = orders.cancelAlgo(tracked.order.clientOrderId());
+            synchronized (this) {
+                if (tracked.done) {
+                    return List.of();
+                }
+                if (canceled) {
+                    tracked.done = true;
+                    return List.of(tracked.events.ended(OrderStatus.CANCELED, tracked.filled, average(tracked), time,
+                            clock.getAsLong()));
+                }
+            }
+            // Triggered or ended meanwhile: its fills and end come on the stream.
+            return List.of();
+        } catch (BinanceException e) {
+            LOG.warnf("Cancel of %s %s failed (%s); reconciliation will find it", tracked.order.role(),
+                    tracked.order.clientOrderId(), reason(e));
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** A bracket filled: the bot's other working brackets are canceled (one-cancels-the-other, done here). */
+    private void cancelSiblings(Tracked filled) {
+        List<OrderUpdated> canceled = cancelWorking(filled.order.bot().botId(), clock.getAsLong());
+        synchronized (this) {
+            later.addAll(canceled);
+        }
+    }
+
+    /** -2022: Binance has nothing to reduce for the bot's symbol; the bot's booked position is dropped. */
+    private synchronized void nothingToReduce(PlaceOrder exit) {
+        Position held = positions.remove(exit.bot().botId());
+        LOG.warnf("Reduce-only %s of bot %s refused (-2022): Binance holds nothing to reduce; the bot's booked %s"
+                + " position is dropped (reconciliation reports the difference)", exit.clientOrderId(),
+                exit.bot().botId(), held == null ? "no" : held.direction() + " " + held.quantity().toPlainString());
+    }
+
+    private synchronized Tracked track(PlaceOrder order, boolean algo) {
+        return byClientId.computeIfAbsent(order.clientOrderId(), id -> new Tracked(order, algo));
+    }
+
+    private synchronized List<OrderUpdated> finish(Tracked tracked, OrderUpdated last) {
+        tracked.done = true;
+        tracked.pending.add(last);
+        return handOut(tracked);
+    }
+
+    private List<OrderUpdated> handOut(Tracked tracked) {
+        tracked.returned = true;
+        List<OrderUpdated> events = List.copyOf(tracked.pending);
+        tracked.pending.clear();
+        return events;
+    }
+
+    private static PlaceOrder atMarket(PlaceOrder bracket) {
+        return new PlaceOrder(bracket.clientOrderId() + "M", bracket.signalId(), bracket.bot(), bracket.rules(),
+                bracket.role(), bracket.side(), OrderType.MARKET, bracket.quantity(), null, true,
+                bracket.referencePrice(), bracket.klineOpenTime(), bracket.time(), bracket.closeReason());
+    }
+
+    private static BigDecimal average(Tracked tracked) {
+        return tracked.filled.signum() == 0 ? null
+                : tracked.filledValue.divide(tracked.filled, MathContext.DECIMAL64).stripTrailingZeros();
+    }
+
+    private static boolean isEnded(String status) {
+        return status.equals("EXPIRED") || status.equals("CANCELED") || status.equals("EXPIRED_IN_MATCH");
+    }
+
+    private static String reason(BinanceException e) {
+        return e.code().isPresent() ? e.code().getAsInt() + " " + e.binanceMessage() : e.getMessage();
+    }
+}

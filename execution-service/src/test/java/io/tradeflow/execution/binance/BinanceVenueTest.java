@@ -1,0 +1,251 @@
+package io.tradeflow.execution.binance;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tradeflow.core.domain.Market;
+import io.tradeflow.core.domain.OrderRole;
+import io.tradeflow.core.domain.OrderStatus;
+import io.tradeflow.core.domain.SignalAction;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.execution.PaperSettings;
+import io.tradeflow.core.execution.PaperVenue;
+import io.tradeflow.core.execution.RiskLimits;
+import io.tradeflow.core.execution.Trader;
+import io.tradeflow.core.order.SymbolRules;
+import io.tradeflow.execution.Fixtures;
+import io.tradeflow.execution.exchange.BinanceExchangeInfo;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Binance venue under trading-core's Trader, against {@link BinanceFuturesFake} over signed REST and the user data
+ * stream: the entry with its stop-loss and take-profit, a bracket triggered by the market (its child's fill arriving
+ * before or after the algo update) cancelling the other, a rejected entry, a stop whose trigger is already crossed
+ * (-2021: closed at market at once), a placement whose answer is lost (looked up, never sent twice), and a restart
+ * that places the same signal's orders again (looked up, never sent twice).
+ */
+class BinanceVenueTest {
+    private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private BinanceFuturesFake binance;
+    private Vertx vertx;
+    private BinanceRest rest;
+    private UserStream stream;
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    private BinanceVenue venue;
+    private Trader trader;
+    private final List<OrderUpdated> published = new CopyOnWriteArrayList<>();
+    private Function<Symbol, Optional<SymbolRules>> rules;
+
+    @BeforeEach
+    void start() throws Exception {
+        binance = new BinanceFuturesFake();
+        binance.mark("BTCUSDT", "35000.0");
+        vertx = Vertx.vertx();
+        RequestGate gate = RequestGate.system(0.9);
+        rest = new BinanceRest("testnet", URI.create(binance.restUrl()),
+                Optional.of(Secret.of(BinanceFuturesFake.DEFAULT_API_KEY)),
+                Optional.of(RequestSigner.hmac(Secret.of(BinanceFuturesFake.DEFAULT_SECRET))), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), gate, System::currentTimeMillis,
+                new BinanceRestMetrics(new SimpleMeterRegistry(), "testnet", gate));
+        SymbolRules btc = shippedRules().get(BTCUSDT);
+        rules = symbol -> Optional.of(btc.symbol().equals(symbol) ? btc : renamed(btc, symbol));
+        venue = venue();
+        trader = trader(venue);
+        stream = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx, Duration.ofMinutes(30),
+                Duration.ofMillis(200), new UserStream.Listener() {
+                    @Override
+                    public void event(UserEvent event) {
+                        venue.onEvent(event);
+                        published.addAll(venue.drainEvents());
+                    }
+
+                    @Override
+                    public void connected(boolean afterGap) {
+                    }
+
+                    @Override
+                    public void disconnected(String why) {
+                    }
+                });
+        stream.start();
+        await().atMost(WAIT).until(stream::connected);
+    }
+
+    @AfterEach
+    void stop() {
+        stream.close();
+        rest.close();
+        vertx.close();
+        binance.close();
+    }
+
+    @Test
+    void anEntryIsPlacedWithItsBracketAndATriggeredStopCancelsTheTarget() {
+        enterAndStopOut(false);
+    }
+
+    @Test
+    void theStopsChildFillBeforeItsAlgoUpdateIsLinkedAllTheSame() {
+        binance.childFillFirst(true);
+        enterAndStopOut(true);
+    }
+
+    private void enterAndStopOut(boolean childFirst) {
+        BotDefinition bot = Fixtures.bot("bn-life" + (childFirst ? "-c" : ""), BTCUSDT, Venue.TESTNET);
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(decision.outcome()).as(decision.detail()).isEqualTo(Trader.Outcome.ENTERED);
+        assertThat(describe(decision.orders())).containsExactly("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028",
+                "STOP_LOSS STOP_MARKET NEW 0", "TAKE_PROFIT TAKE_PROFIT_MARKET NEW 0");
+        OrderUpdated fill = decision.orders().get(1);
+        assertThat(fill.tradeId()).isNotBlank();
+        assertThat(fill.fee()).isPositive();
+        assertThat(fill.feeAsset()).isEqualTo("USDT");
+        assertThat(fill.lastFillPrice()).isEqualByComparingTo("35000.0");
+        assertThat(binance.openAlgoOrders()).hasSize(2);
+        assertThat(venue.position(bot.botId())).isPresent();
+
+        binance.mark("BTCUSDT", "33900.0");
+
+        await().atMost(WAIT).until(() -> describe(published).containsAll(List.of("STOP_LOSS STOP_MARKET FILLED 0.028",
+                "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0")));
+        assertThat(binance.openAlgoOrders()).as("open algo orders at Binance").isEmpty();
+        assertThat(binance.position("BTCUSDT").map(p -> p.amount().signum()).orElse(0)).isZero();
+        assertThat(venue.position(bot.botId())).as("the bot's booked position").isEmpty();
+        assertThat(published.stream().filter(o -> o.role() == OrderRole.STOP_LOSS && o.tradeId() != null)
+                .map(OrderUpdated::realizedPnl)).as("the stop's realised PnL, from Binance").allMatch(p -> p.signum() < 0);
+    }
+
+    @Test
+    void aRejectedEntryPlacesNothingElse() {
+        BotDefinition bot = Fixtures.bot("bn-reject", Symbol.of("NOPEUSDT"), Venue.TESTNET);
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(decision.outcome()).isEqualTo(Trader.Outcome.NOT_FILLED);
+        assertThat(describe(decision.orders())).containsExactly("ENTRY MARKET REJECTED 0");
+        assertThat(decision.orders().get(0).rejectReason()).startsWith("-1121");
+        assertThat(binance.openAlgoOrders()).isEmpty();
+    }
+
+    @Test
+    void aStopWhoseTriggerIsAlreadyCrossedClosesThePositionAtMarketAtOnce() {
+        BotDefinition bot = Fixtures.bot("bn-crossed", BTCUSDT, Venue.TESTNET);
+        // The signal saw 35000; by the time the stop is placed the market is below its trigger.
+        binance.mark("BTCUSDT", "34800.0");
+
+        Trader.Decision decision = signal(bot, "35000.0", "34900.0", "35500.0");
+
+        assertThat(describe(decision.orders())).containsExactly("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028",
+                "STOP_LOSS STOP_MARKET REJECTED 0", "STOP_LOSS MARKET NEW 0", "STOP_LOSS MARKET FILLED 0.028",
+                "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(decision.orders().get(2).rejectReason()).startsWith("-2021");
+        assertThat(binance.position("BTCUSDT").map(p -> p.amount().signum()).orElse(0)).isZero();
+        assertThat(binance.openAlgoOrders()).isEmpty();
+        assertThat(venue.position(bot.botId())).isEmpty();
+    }
+
+    @Test
+    void anEntryWhoseAnswerIsLostIsLookedUpNotSentTwice() {
+        BotDefinition bot = Fixtures.bot("bn-lost", BTCUSDT, Venue.TESTNET);
+        binance.failNextOrderAfterPlacing(503);
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(describe(decision.orders())).startsWith("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028");
+        String entry = decision.orders().get(0).clientOrderId();
+        assertThat(binance.orders().stream().filter(o -> o.clientOrderId().equals(entry))).as("orders %s at Binance",
+                entry).hasSize(1);
+        assertThat(binance.position("BTCUSDT").orElseThrow().amount()).isEqualByComparingTo("0.028");
+    }
+
+    @Test
+    void aRestartPlacingTheSameSignalAgainLooksItsOrdersUpInsteadOfSendingThem() {
+        BotDefinition bot = Fixtures.bot("bn-restart", BTCUSDT, Venue.TESTNET);
+        SignalGenerated signal = entry(bot, "35000.0", "34000.0", "36500.0");
+        trader.onSignal(signal, bot, System.currentTimeMillis());
+        int ordersBefore = binance.orders().size();
+        int algosBefore = binance.openAlgoOrders().size();
+
+        // A new process (state in memory gone, the claims durable) runs the same step again.
+        BinanceVenue restarted = venue();
+        stream.close();
+        Trader.Decision again = trader(restarted).onSignal(signal, bot, System.currentTimeMillis());
+
+        assertThat(binance.orders()).as("orders at Binance after the re-run").hasSize(ordersBefore);
+        assertThat(binance.openAlgoOrders()).as("open algo orders after the re-run").hasSize(algosBefore);
+        assertThat(describe(again.orders())).as("the re-run's events are the first run's")
+                .startsWith("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028");
+    }
+
+    private BinanceVenue venue() {
+        return new BinanceVenue(Venue.TESTNET, new BinanceOrders(rest, BinanceOrders.Conditions.DEFAULT,
+                Duration.ofMillis(100)), claimed::add, Duration.ofSeconds(2), System::currentTimeMillis);
+    }
+
+    private Trader trader(BinanceVenue binanceVenue) {
+        return new Trader(kind -> kind == Venue.TESTNET ? Optional.of(binanceVenue) : Optional.empty(), rules,
+                RiskLimits.DEFAULTS, new PaperVenue(PaperSettings.DEFAULTS, rules, System::currentTimeMillis),
+                System::currentTimeMillis);
+    }
+
+    private Trader.Decision signal(BotDefinition bot, String reference, String stop, String target) {
+        return trader.onSignal(entry(bot, reference, stop, target), bot, System.currentTimeMillis());
+    }
+
+    private static SignalGenerated entry(BotDefinition bot, String reference, String stop, String target) {
+        long now = System.currentTimeMillis();
+        long open = now - now % 60_000 - 60_000;
+        return new SignalGenerated(bot.botId(), "sma-crossover", bot.symbol(), bot.interval(), open,
+                SignalAction.ENTER_LONG, new BigDecimal(reference), new BigDecimal(stop), new BigDecimal(target),
+                "test", open + 59_999, now);
+    }
+
+    /** role, type, status and filled quantity of each event. */
+    private static List<String> describe(List<OrderUpdated> orders) {
+        List<String> lines = new ArrayList<>();
+        for (OrderUpdated o : orders) {
+            lines.add(o.role() + " " + o.type() + " " + o.status() + " " + o.filledQuantity().stripTrailingZeros()
+                    .toPlainString());
+        }
+        return lines;
+    }
+
+    private static Map<Symbol, SymbolRules> shippedRules() throws Exception {
+        try (InputStream in = BinanceVenueTest.class.getResourceAsStream("/exchange-info/usdm.json")) {
+            return BinanceExchangeInfo.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Market.USD_M,
+                    "usdm.json").rules();
+        }
+    }
+
+    private static SymbolRules renamed(SymbolRules rules, Symbol symbol) {
+        return new SymbolRules(symbol, rules.market(), rules.baseAsset(), rules.quoteAsset(), rules.marginAsset(),
+                rules.tickSize(), rules.minPrice(), rules.maxPrice(), rules.stepSize(), rules.minQuantity(),
+                rules.maxQuantity(), rules.marketStepSize(), rules.marketMinQuantity(), rules.marketMaxQuantity(),
+                rules.minNotional(), rules.contractSize());
+    }
+}
