@@ -34,6 +34,25 @@ public interface BinanceAccounts {
     @WithDefault("0.9")
     double rateLimitShare();
 
+    /**
+     * How a stop-loss or take-profit trigger is compared: {@code MARK_PRICE} (default: a wick on the last price does
+     * not trigger it) or {@code CONTRACT_PRICE} (Binance {@code workingType}).
+     */
+    @WithDefault("MARK_PRICE")
+    String workingType();
+
+    /** Binance {@code priceProtect} on stop-loss and take-profit: not triggered when mark and last price diverge. */
+    @WithDefault("true")
+    boolean priceProtect();
+
+    /** How long a MARKET order's fills are waited for on the user stream before they are read over REST. */
+    @WithDefault("2s")
+    Duration fillWait();
+
+    /** How often the user stream's listenKey is extended (Binance: valid 60 minutes; extend about every 30). */
+    @WithDefault("30m")
+    Duration keepAlive();
+
     /** One account's settings; {@link Testnet} and {@link Live} differ only in their default URLs. */
     interface Account {
         /** Sent as {@code X-MBX-APIKEY}; absent: the account is not configured. */

@@ -92,6 +92,38 @@ public final class BinanceOrders {
                 json -> ExchangeAnswers.algoOrder(json));
     }
 
+    /**
+     * Sets the symbol's margin type and leverage on the account ({@code POST /fapi/v1/marginType}, {@code POST
+     * /fapi/v1/leverage}). "No need to change" (-4046) is success; a margin type that cannot change while the symbol
+     * has open orders or a position (-4047, -4048) is logged and kept, since the entry can still go with it.
+     *
+     * @throws BinanceException any other refusal (e.g. a leverage above the symbol's bracket)
+     */
+    public void configure(Symbol symbol, int leverage, String marginType) throws BinanceException, InterruptedException {
+        try {
+            rest.post("/fapi/v1/marginType", Map.of("symbol", symbol.value(), "marginType", marginType),
+                    BinanceRest.Security.SIGNED);
+        } catch (BinanceException e) {
+            int code = e.code().orElse(0);
+            if (code == -4047 || code == -4048) {
+                LOG.warnf("%s margin type stays as it is, not %s: %s", symbol.value(), marginType, e.getMessage());
+            } else if (!e.alreadyDone()) {
+                throw e;
+            }
+        }
+        rest.post("/fapi/v1/leverage", Map.of("symbol", symbol.value(), "leverage", String.valueOf(leverage)),
+                BinanceRest.Security.SIGNED);
+    }
+
+    /**
+     * Whether the account is in hedge mode ({@code GET /fapi/v1/positionSide/dual}, {@code dualSidePosition}); the
+     * venue trades one-way mode only.
+     */
+    public boolean hedgeMode() throws BinanceException, InterruptedException {
+        return rest.get("/fapi/v1/positionSide/dual", Map.of(), BinanceRest.Security.SIGNED).path("dualSidePosition")
+                .asBoolean(false);
+    }
+
     /** The order with this client id, empty when Binance does not know it. */
     public Optional<OrderAnswer> order(Symbol symbol, String clientOrderId) throws BinanceException, InterruptedException {
         try {

@@ -89,6 +89,8 @@ public final class BinanceVenue implements TradingVenue {
     private final Map<Long, List<UserEvent.OrderTradeUpdate>> parked = new HashMap<>();
     private final Map<String, Position> positions = new HashMap<>();
     private final Set<String> applied = new HashSet<>();
+    /** "{SYMBOL} {leverage}x {marginType}" set on the account. */
+    private final Set<String> configured = new HashSet<>();
     private final List<OrderUpdated> later = new ArrayList<>();
 
     /**
@@ -137,6 +139,9 @@ public final class BinanceVenue implements TradingVenue {
         Tracked tracked = track(order, false);
         OrderAnswer answer;
         try {
+            if (order.role() == OrderRole.ENTRY) {
+                configure(order);
+            }
             answer = orders.market(order.clientOrderId(), order.bot().symbol(), order.side(), order.quantity(),
                     order.reduceOnly(), !claims.claim(order.clientOrderId()));
         } catch (BinanceException e) {
@@ -353,6 +358,22 @@ public final class BinanceVenue implements TradingVenue {
                     + " stream or the next reconciliation", tracked.order.clientOrderId(), fillWait.toMillis(), reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The symbol's margin type and leverage as the bot asks, set once per symbol and setting. */
+    private void configure(PlaceOrder entry) throws BinanceException, InterruptedException {
+        String setting = entry.bot().symbol().value() + " " + entry.bot().risk().leverage() + "x "
+                + entry.bot().risk().marginType();
+        synchronized (this) {
+            if (configured.contains(setting)) {
+                return;
+            }
+        }
+        orders.configure(entry.bot().symbol(), entry.bot().risk().leverage(), entry.bot().risk().marginType().name());
+        synchronized (this) {
+            configured.removeIf(s -> s.startsWith(entry.bot().symbol().value() + " "));
+            configured.add(setting);
         }
     }
 

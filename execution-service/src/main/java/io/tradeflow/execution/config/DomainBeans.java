@@ -6,8 +6,12 @@ import io.tradeflow.core.execution.PaperSettings;
 import io.tradeflow.core.execution.PaperVenue;
 import io.tradeflow.core.execution.RiskLimits;
 import io.tradeflow.core.execution.Trader;
+import io.tradeflow.core.execution.TradingVenue;
+import io.tradeflow.execution.binance.BinanceVenues;
+import io.tradeflow.execution.binance.PlacementClaims;
 import io.tradeflow.execution.domain.BotRegistry;
 import io.tradeflow.execution.domain.ExecutionEngine;
+import io.tradeflow.execution.messaging.Durable;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -39,13 +43,21 @@ public class DomainBeans {
 
     @Produces
     @Singleton
-    Trader trader(ExecutionConfig config, SymbolRulesLookup rules, PaperVenue paper) {
+    Trader trader(ExecutionConfig config, SymbolRulesLookup rules, PaperVenue paper, BinanceVenues binance) {
         ExecutionConfig.Risk risk = config.risk();
         RiskLimits limits = new RiskLimits(risk.maxOpenPositions(), risk.maxNotionalPerSymbol(),
                 risk.maxNotionalTotal(), risk.dailyLossPercent(), risk.maxDrawdownPercent(), risk.maxSignalDelay());
-        // Only the paper venue exists so far: TESTNET and LIVE bots are denied (venue-unavailable).
-        return new Trader(venue -> venue == Venue.PAPER ? Optional.of(paper) : Optional.empty(), rules, limits, paper,
-                System::currentTimeMillis);
+        // TESTNET and LIVE bots trade on their Binance account while it is configured and usable; else their entries
+        // are denied (venue-unavailable). The exposure limits count the paper venue's positions only (see README).
+        return new Trader(venue -> venue == Venue.PAPER ? Optional.<TradingVenue>of(paper) : binance.venue(venue),
+                rules, limits, paper, System::currentTimeMillis);
+    }
+
+    /** Placements claimed in PostgreSQL before they are sent (retried until it answers, as every write here). */
+    @Produces
+    @Singleton
+    PlacementClaims placementClaims(Durable durable) {
+        return durable::claimPlacement;
     }
 
     @Produces

@@ -1,13 +1,17 @@
 package io.tradeflow.execution.health;
 
+import io.tradeflow.execution.binance.BinanceVenues;
 import io.tradeflow.execution.messaging.BotFollower;
 import io.tradeflow.execution.messaging.Durable;
 import io.tradeflow.execution.messaging.ExecutionState;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+
+import java.util.Map;
 
 /**
  * Readiness: every bot of bots.v1 is known, and no step is stuck retrying its PostgreSQL write or its Kafka publish.
@@ -25,19 +29,26 @@ public final class ExecutionHealth {
         private final BotFollower follower;
         private final Durable durable;
         private final ExecutionState state;
+        private final BinanceVenues binance;
 
-        public Ready(BotFollower follower, Durable durable, ExecutionState state) {
+        public Ready(BotFollower follower, Durable durable, ExecutionState state, BinanceVenues binance) {
             this.follower = follower;
             this.durable = durable;
             this.state = state;
+            this.binance = binance;
         }
 
         @Override
         public HealthCheckResponse call() {
             String bots = follower.failure();
             String writes = durable.failure();
-            return HealthCheckResponse.named("execution")
-                    .status(follower.loaded() && writes == null)
+            // A configured Binance account that cannot trade (stream down, hedge mode) makes the service unready.
+            Map<String, String> accounts = binance.status();
+            boolean accountsOk = accounts.values().stream().allMatch("ok"::equals);
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("execution");
+            accounts.forEach((name, problem) -> response.withData("binance-" + name, problem));
+            return response
+                    .status(follower.loaded() && writes == null && accountsOk)
                     .withData("bots-loaded", follower.loaded())
                     .withData("bots-failure", bots == null ? "none" : bots)
                     .withData("writes-failure", writes == null ? "none" : writes)

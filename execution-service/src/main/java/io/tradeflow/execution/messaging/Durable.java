@@ -1,6 +1,7 @@
 package io.tradeflow.execution.messaging;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.execution.domain.StepResult;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,10 +58,40 @@ public class Durable {
         }
     }
 
-    /** Publishes every stored order event, oldest first; returns how many. */
+    /** Stores order events a venue reported outside a step (see {@link ExecutionStore#storeVenueEvents}). */
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
     @ExponentialBackoff(maxDelay = 5000)
-    public int publishOutbox() {
+    public void storeVenueEvents(List<OrderUpdated> events) {
+        try {
+            store.storeVenueEvents(events);
+            failure = null;
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /** Claims a client order id before its placement is sent; false when claimed before (see PlacementClaims). */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(maxDelay = 5000)
+    public boolean claimPlacement(String clientOrderId) {
+        try {
+            boolean claimed = store.claimPlacement(clientOrderId);
+            failure = null;
+            return claimed;
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Publishes every stored order event, oldest first; returns how many. Synchronized: the input thread and the
+     * venue events' publisher both call it, and one row must not be sent twice.
+     */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(maxDelay = 5000)
+    public synchronized int publishOutbox() {
         try {
             int published = 0;
             List<ExecutionStore.OutboxRow> rows = store.outbox(OUTBOX_BATCH);

@@ -100,6 +100,41 @@ public final class ExecutionStore {
         }
     }
 
+    /**
+     * Stores order events a venue reported outside a step (a bracket filled or canceled at Binance, a late fill), in
+     * one transaction with their outbox rows; an event stored before (same id) is not written twice.
+     */
+    public void storeVenueEvents(List<OrderUpdated> events) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (OrderUpdated order : events) {
+                    intent(connection, order);
+                    order(connection, order);
+                    outbox(connection, order);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Storing " + events.size() + " venue event(s) failed", e);
+        }
+    }
+
+    /** Claims a client order id before its placement is sent; false when it was claimed before. */
+    public boolean claimPlacement(String clientOrderId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into placement_claims (client_order_id) values (?) on conflict do nothing")) {
+            insert.setString(1, clientOrderId);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("Claiming placement " + clientOrderId + " failed", e);
+        }
+    }
+
     /** Stored events Kafka has not acknowledged yet, oldest first. */
     public List<OutboxRow> outbox(int limit) {
         try (Connection connection = dataSource.getConnection();

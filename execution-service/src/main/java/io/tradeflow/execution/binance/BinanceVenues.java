@@ -1,0 +1,168 @@
+package io.tradeflow.execution.binance;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.execution.TradingVenue;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Binance accounts of {@link BinanceAccounts} that have an API key, each as a {@link BinanceVenue} with its user
+ * data stream: TESTNET bots trade on the testnet account, LIVE bots on the live one. An account is usable once its
+ * key signs, it is in one-way position mode (hedge mode is refused: Tradeflow places one-way orders, {@code
+ * positionSide=BOTH} with {@code reduceOnly}) and its stream is open; until then its bots' entries are denied
+ * ({@code venue-unavailable}) and readiness says why. An account without a key is simply not there.
+ */
+@ApplicationScoped
+public class BinanceVenues {
+    private static final Logger LOG = Logger.getLogger(BinanceVenues.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    /** One configured account. {@code problem} is null once it is usable. */
+    private static final class Account {
+        final String name;
+        final BinanceRest rest;
+        final BinanceVenue venue;
+        final UserStream stream;
+        volatile String problem = "starting";
+
+        Account(String name, BinanceRest rest, BinanceVenue venue, UserStream stream) {
+            this.name = name;
+            this.rest = rest;
+            this.venue = venue;
+            this.stream = stream;
+        }
+    }
+
+    private final BinanceAccounts config;
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final PlacementClaims claims;
+    private final Map<Venue, Account> accounts = new EnumMap<>(Venue.class);
+
+    public BinanceVenues(BinanceAccounts config, Vertx vertx, MeterRegistry registry, PlacementClaims claims) {
+        this.config = config;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.claims = claims;
+    }
+
+    void start(@Observes StartupEvent started) {
+        open(Venue.TESTNET, "testnet", config.testnet());
+        open(Venue.LIVE, "live", config.live());
+        if (accounts.isEmpty()) {
+            LOG.info("No Binance account configured (tradeflow.execution.binance-accounts.{testnet,live}.api-key):"
+                    + " TESTNET and LIVE bots' entries are denied (venue-unavailable); PAPER bots trade as usual");
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        accounts.values().forEach(account -> {
+            account.stream.close();
+            account.rest.close();
+        });
+    }
+
+    /** The venue of TESTNET or LIVE bots, when its account is configured and usable now. */
+    public Optional<TradingVenue> venue(Venue venue) {
+        Account account = accounts.get(venue);
+        return account == null || account.problem != null ? Optional.empty() : Optional.of(account.venue);
+    }
+
+    /** The order events the accounts reported outside a step, oldest first per account. */
+    public List<OrderUpdated> drainEvents() {
+        List<OrderUpdated> events = new ArrayList<>();
+        accounts.values().forEach(account -> events.addAll(account.venue.drainEvents()));
+        return events;
+    }
+
+    /** Each configured account and what keeps it from trading ("ok" when nothing does), for readiness. */
+    public Map<String, String> status() {
+        Map<String, String> status = new LinkedHashMap<>();
+        accounts.values().forEach(a -> status.put(a.name, a.problem == null ? "ok" : a.problem));
+        return status;
+    }
+
+    /** Accounts not usable yet are checked again (position mode) every few seconds. */
+    @Scheduled(every = "5s", delayed = "5s")
+    void recheck() {
+        accounts.values().stream().filter(a -> a.problem != null && a.stream.connected()).forEach(this::check);
+    }
+
+    private void open(Venue venue, String name, BinanceAccounts.Account account) {
+        if (account.apiKey().isEmpty()) {
+            return;
+        }
+        if (RequestSigner.of(account).isEmpty()) {
+            LOG.errorf("Binance %s account has an API key but neither secret-key nor private-key-file: its bots cannot"
+                    + " trade; set TRADEFLOW_EXECUTION_BINANCE_ACCOUNTS_%s_SECRET_KEY (or _PRIVATE_KEY_FILE)", name,
+                    name.toUpperCase());
+            return;
+        }
+        BinanceRest rest = BinanceRest.create(name, account, config.rateLimitShare(), registry);
+        BinanceVenue binanceVenue = new BinanceVenue(venue, new BinanceOrders(rest,
+                new BinanceOrders.Conditions(config.workingType(), config.priceProtect()), Duration.ofMillis(250)),
+                claims, config.fillWait(), System::currentTimeMillis);
+        Account[] opened = new Account[1];
+        UserStream stream = new UserStream(name, rest, URI.create(account.userStreamUrl()), vertx, config.keepAlive(),
+                RETRY, new UserStream.Listener() {
+                    @Override
+                    public void event(UserEvent event) {
+                        binanceVenue.onEvent(event);
+                    }
+
+                    @Override
+                    public void connected(boolean afterGap) {
+                        check(opened[0]);
+                    }
+
+                    @Override
+                    public void disconnected(String why) {
+                        opened[0].problem = "user data stream down (" + why + "): fills would not be heard";
+                    }
+                });
+        opened[0] = new Account(name, rest, binanceVenue, stream);
+        accounts.put(venue, opened[0]);
+        Gauge.builder("tradeflow.binance.user.stream.reconnects", stream, UserStream::reconnects).tag("account", name)
+                .register(registry);
+        Gauge.builder("tradeflow.binance.user.stream.connected", stream, s -> s.connected() ? 1 : 0)
+                .tag("account", name).register(registry);
+        stream.start();
+        LOG.infof("Binance %s account: %s, user data stream %s", name, account.restUrl(), account.userStreamUrl());
+    }
+
+    /** Usable when the account is in one-way mode (one signed request: the key works too). */
+    private void check(Account account) {
+        try {
+            boolean hedge = new BinanceOrders(account.rest, BinanceOrders.Conditions.DEFAULT, RETRY).hedgeMode();
+            account.problem = hedge ? "the account is in hedge mode: Tradeflow places one-way orders; switch it to"
+                    + " one-way mode (Binance Futures, Preferences, Position Mode) or use another account" : null;
+            if (hedge) {
+                LOG.error("Binance " + account.name + ": " + account.problem);
+            } else {
+                LOG.infof("Binance %s account ready (one-way mode, user data stream open)", account.name);
+            }
+        } catch (BinanceException e) {
+            account.problem = "cannot read the position mode: " + e.getMessage();
+            LOG.warnf("Binance %s: %s", account.name, account.problem);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

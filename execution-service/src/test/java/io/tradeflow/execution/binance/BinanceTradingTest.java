@@ -1,0 +1,96 @@
+package io.tradeflow.execution.binance;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.KlineSource;
+import io.tradeflow.core.domain.Market;
+import io.tradeflow.core.domain.SignalAction;
+import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.event.Topics;
+import io.tradeflow.devstack.DevStackResource;
+import io.tradeflow.execution.Fixtures;
+import io.tradeflow.execution.domain.BotRegistry;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * execution-service with a TESTNET bot whose account is {@link BinanceFuturesFake} (keys, REST and user stream, as
+ * configured in production): the signal from signals.v1 becomes a MARKET entry, a stop-loss and a take-profit at the
+ * fake, their events on orders.v1; when the market falls through the stop, the stop's fill (from the user stream) and
+ * the take-profit's cancellation follow on orders.v1, and the account is flat with nothing left open.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = BinanceFakeResource.class, restrictToAnnotatedClass = true)
+class BinanceTradingTest {
+    private static final Symbol SYMBOL = Symbol.of("EXECBINANCEUSDT");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    BotRegistry registry;
+    @Inject
+    BinanceVenues venues;
+
+    @Test
+    void aSignalTradesOnTheBinanceAccountAndTheStopsFillComesBackOnOrders() {
+        BinanceFuturesFake binance = BinanceFakeResource.binance;
+        binance.listSymbol(SYMBOL.value()).mark(SYMBOL.value(), "35000.0");
+        BotDefinition bot = Fixtures.bot("exec-binance", SYMBOL, Venue.TESTNET);
+        Fixtures.send(bootstrap, List.of(bot));
+        await().atMost(WAIT).until(() -> registry.get(bot.botId()).isPresent());
+        await("the testnet account usable").atMost(WAIT).until(() -> venues.venue(Venue.TESTNET).isPresent());
+
+        long now = System.currentTimeMillis();
+        long open = now - now % 60_000 - 60_000;
+        List<KlineClosed> klines = List.of(kline(open - 60_000), kline(open));
+        SignalGenerated entry = new SignalGenerated(bot.botId(), "sma-crossover", SYMBOL, Interval.ONE_MINUTE, open,
+                SignalAction.ENTER_LONG, new BigDecimal("35000.0"), new BigDecimal("34000.0"), new BigDecimal("36500.0"),
+                "test", open + 59_999, now);
+        Fixtures.send(bootstrap, klines);
+        Fixtures.send(bootstrap, Fixtures.signalTopic(klines, List.of(entry)));
+
+        await().atMost(WAIT).until(() -> orders(bot).containsAll(List.of("ENTRY NEW", "ENTRY FILLED",
+                "STOP_LOSS NEW", "TAKE_PROFIT NEW")));
+        assertThat(binance.openAlgoOrders()).as("the bracket at Binance").hasSize(2);
+        assertThat(binance.position(SYMBOL.value()).orElseThrow().amount()).isEqualByComparingTo("0.028");
+
+        binance.mark(SYMBOL.value(), "33900.0");
+
+        await().atMost(WAIT).until(() -> orders(bot).containsAll(List.of("STOP_LOSS FILLED", "TAKE_PROFIT CANCELED")));
+        assertThat(orders(bot)).as("each state once on orders.v1").doesNotHaveDuplicates();
+        assertThat(binance.openAlgoOrders()).isEmpty();
+        assertThat(binance.position(SYMBOL.value()).map(p -> p.amount().signum()).orElse(0)).isZero();
+    }
+
+    /** "ROLE STATUS" of each of the bot's events on orders.v1, in order. */
+    private List<String> orders(BotDefinition bot) {
+        return Fixtures.readAll(bootstrap, Topics.ORDERS).stream()
+                .map(record -> EventCodec.decode(record.value(), OrderUpdated.class))
+                .filter(order -> order.botId().equals(bot.botId()))
+                .map(order -> order.role() + " " + order.status()).toList();
+    }
+
+    private static KlineClosed kline(long openTime) {
+        BigDecimal price = new BigDecimal("35000.0");
+        long close = Interval.ONE_MINUTE.closeTimeOf(openTime);
+        return new KlineClosed(KlineSource.BINANCE, Market.USD_M, SYMBOL, Interval.ONE_MINUTE, openTime, close, price,
+                price, price, price, BigDecimal.TEN, new BigDecimal("350000"), 100, close + 10, System.currentTimeMillis());
+    }
+}
