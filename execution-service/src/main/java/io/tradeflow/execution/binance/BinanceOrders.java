@@ -167,6 +167,12 @@ public final class BinanceOrders {
         }
     }
 
+    /** The account's position in {@code symbol} ({@code GET /fapi/v3/positionRisk}; one entry in one-way mode). */
+    public List<PositionRisk> positions(Symbol symbol) throws BinanceException, InterruptedException {
+        return ExchangeAnswers.positionRisks(rest.get("/fapi/v3/positionRisk", Map.of("symbol", symbol.value()),
+                BinanceRest.Security.SIGNED).toString());
+    }
+
     /** The fills of one order, oldest first ({@code GET /fapi/v1/userTrades} by {@code orderId}). */
     public List<UserTrade> trades(Symbol symbol, long orderId) throws BinanceException, InterruptedException {
         return ExchangeAnswers.userTrades(rest.get(USER_TRADES, Map.of("symbol", symbol.value(), "orderId",

@@ -3,13 +3,17 @@ package io.tradeflow.execution.binance;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderStatus;
 import io.tradeflow.core.domain.OrderType;
+import io.tradeflow.core.domain.Side;
+import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.execution.Balances;
 import io.tradeflow.core.execution.OrderEvents;
 import io.tradeflow.core.execution.PlaceOrder;
 import io.tradeflow.core.execution.TradingVenue;
 import io.tradeflow.core.order.Denial;
+import io.tradeflow.core.order.SymbolRules;
 import io.tradeflow.core.position.Contract;
 import io.tradeflow.core.position.Fill;
 import io.tradeflow.core.position.Position;
@@ -21,10 +25,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -70,6 +76,8 @@ public final class BinanceVenue implements TradingVenue {
         boolean done;
         /** Events not yet handed out: by the placing call while it runs, then by {@link #drainEvents}. */
         boolean returned;
+        /** Taken up after a restart: its fills are not booked into the position (positionRisk was read instead). */
+        boolean restored;
         final List<OrderUpdated> pending = new ArrayList<>();
 
         Tracked(PlaceOrder order, boolean algo) {
@@ -84,7 +92,8 @@ public final class BinanceVenue implements TradingVenue {
     private final PlacementClaims claims;
     private final Duration fillWait;
     private final LongSupplier clock;
-    private final Map<String, Tracked> byClientId = new HashMap<>();
+    /** In placement order, so that cancels and recoveries run in a fixed order. */
+    private final Map<String, Tracked> byClientId = new LinkedHashMap<>();
     private final Map<Long, String> childOf = new HashMap<>();
     private final Map<Long, List<UserEvent.OrderTradeUpdate>> parked = new HashMap<>();
     private final Map<String, Position> positions = new HashMap<>();
@@ -241,6 +250,144 @@ public final class BinanceVenue implements TradingVenue {
         }
     }
 
+    /**
+     * Takes up again, after a restart, the orders that had not ended ({@code open}, from PostgreSQL) and each of their
+     * bots' positions as Binance holds them now ({@code GET /fapi/v3/positionRisk}: in one-way mode a symbol's position
+     * belongs to the bot whose orders are open on it). Then {@link #recover} books what happened while the service was
+     * down. An order whose bot or symbol rules are unknown is skipped and logged (reconciliation reports it).
+     */
+    public void restore(List<VenueOrder> open, Function<String, Optional<BotDefinition>> bots,
+                        Function<Symbol, Optional<SymbolRules>> rules) {
+        Map<Symbol, String> owners = new HashMap<>();
+        synchronized (this) {
+            for (VenueOrder row : open) {
+                Optional<BotDefinition> bot = bots.apply(row.botId());
+                Optional<SymbolRules> symbolRules = rules.apply(row.symbol());
+                if (bot.isEmpty() || symbolRules.isEmpty()) {
+                    LOG.warnf("Open order %s of bot %s not taken up: %s unknown", row.clientOrderId(), row.botId(),
+                            bot.isEmpty() ? "the bot is" : "the symbol's rules are");
+                    continue;
+                }
+                BigDecimal reference = row.triggerPrice() != null ? row.triggerPrice()
+                        : row.averagePrice() != null ? row.averagePrice() : BigDecimal.ONE;
+                PlaceOrder order = new PlaceOrder(row.clientOrderId(), row.signalId(), bot.get(), symbolRules.get(),
+                        row.role(), row.side(), row.type(), row.quantity(), row.triggerPrice(), row.reduceOnly(),
+                        reference, 0, row.eventTime(), null);
+                Tracked tracked = new Tracked(order, row.type() != OrderType.MARKET);
+                tracked.filled = row.filled();
+                tracked.filledValue = row.averagePrice() == null ? BigDecimal.ZERO : row.filled().multiply(row.averagePrice());
+                tracked.returned = true;
+                tracked.restored = true;
+                byClientId.put(row.clientOrderId(), tracked);
+                owners.put(row.symbol(), row.botId());
+            }
+        }
+        for (Map.Entry<Symbol, String> owner : owners.entrySet()) {
+            try {
+                for (PositionRisk risk : orders.positions(owner.getKey())) {
+                    if (risk.positionAmount().signum() != 0) {
+                        holdsAtBinance(owner.getValue(), owner.getKey(), risk, rules.apply(owner.getKey()).orElseThrow());
+                    }
+                }
+            } catch (BinanceException e) {
+                LOG.warnf("Position of %s not read after the restart (%s); bot %s counts as flat until reconciled",
+                        owner.getKey().value(), reason(e), owner.getValue());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.infof("%s venue: %d open order(s) taken up after the restart", venue, byClientId.size());
+    }
+
+    /**
+     * After a gap in the user stream (a reconnect, a restart): each order not ended is read over REST, with its fills
+     * ({@code GET /fapi/v1/userTrades}; a triggered algo order's through its child), and what the stream missed is
+     * booked, once (by trade id), with the event ids the stream would have given.
+     */
+    public void recover() {
+        List<Tracked> open;
+        synchronized (this) {
+            open = byClientId.values().stream().filter(t -> !t.done).toList();
+        }
+        List<Tracked> filledBrackets = new ArrayList<>();
+        for (Tracked tracked : open) {
+            try {
+                if (tracked.algo) {
+                    recoverAlgo(tracked, filledBrackets);
+                } else {
+                    recoverMarket(tracked);
+                }
+            } catch (BinanceException e) {
+                LOG.warnf("%s %s not recovered (%s); the next recovery tries again", tracked.order.role(),
+                        tracked.order.clientOrderId(), reason(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (Tracked bracket : filledBrackets) {
+            cancelSiblings(bracket);
+        }
+    }
+
+    private void recoverMarket(Tracked tracked) throws BinanceException, InterruptedException {
+        Optional<OrderAnswer> answer = orders.order(tracked.order.bot().symbol(), tracked.order.clientOrderId());
+        if (answer.isEmpty()) {
+            return;
+        }
+        for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), answer.get().orderId())) {
+            synchronized (this) {
+                book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
+                        String.valueOf(trade.tradeId()), trade.realizedProfit(), trade.time());
+            }
+        }
+        synchronized (this) {
+            if (tracked.filled.compareTo(tracked.order.quantity()) >= 0 || isEnded(answer.get().status())) {
+                tracked.done = true;
+            }
+        }
+    }
+
+    private void recoverAlgo(Tracked tracked, List<Tracked> filledBrackets) throws BinanceException, InterruptedException {
+        Optional<AlgoOrderAnswer> answer = orders.algoOrder(tracked.order.clientOrderId());
+        if (answer.isEmpty()) {
+            return;
+        }
+        AlgoOrderAnswer algo = answer.get();
+        if (algo.actualOrderId().isPresent()) {
+            for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), algo.actualOrderId().getAsLong())) {
+                synchronized (this) {
+                    childOf.put(algo.actualOrderId().getAsLong(), tracked.order.clientOrderId());
+                    book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
+                            String.valueOf(trade.tradeId()), trade.realizedProfit(), trade.time());
+                }
+            }
+        }
+        synchronized (this) {
+            if (!tracked.done && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+                tracked.done = true;
+                filledBrackets.add(tracked);
+            } else if (!tracked.done && switch (algo.algoStatus()) {
+                case "CANCELED", "EXPIRED", "REJECTED" -> true;
+                default -> false;
+            }) {
+                tracked.done = true;
+                emit(tracked, tracked.events.ended("REJECTED".equals(algo.algoStatus()) ? OrderStatus.CANCELED
+                        : OrderStatus.valueOf(algo.algoStatus()), tracked.filled, average(tracked), algo.updateTime(),
+                        clock.getAsLong()));
+            }
+        }
+    }
+
+    /** The bot holds at Binance what positionRisk says (one fill standing for the lots it was built from). */
+    private synchronized void holdsAtBinance(String botId, Symbol symbol, PositionRisk risk, SymbolRules rules) {
+        Fill fill = new Fill(risk.positionAmount().signum() > 0 ? Side.BUY : Side.SELL, risk.positionAmount().abs(),
+                risk.entryPrice(), BigDecimal.ZERO, rules.marginAsset(), risk.updateTime(), "binance-" + symbol.value());
+        positions.put(botId, Position.open(symbol, Contract.of(rules.market()), rules.contractSize(),
+                rules.marginAsset(), fill));
+    }
+
     /** The events that happened outside a placing call (bracket fills, cancels, late fills), oldest first. */
     public synchronized List<OrderUpdated> drainEvents() {
         List<OrderUpdated> events = List.copyOf(later);
@@ -310,6 +457,10 @@ public final class BinanceVenue implements TradingVenue {
         tracked.filledValue = tracked.filledValue.add(quantity.multiply(price));
         emit(tracked, tracked.events.fill(tracked.filled, average(tracked), quantity, price, fee, feeAsset, tradeId,
                 realizedPnl, time, clock.getAsLong()));
+        if (tracked.restored) {
+            // After a restart the position comes from positionRisk, which already holds this fill.
+            return;
+        }
         String botId = tracked.order.bot().botId();
         Fill fill = new Fill(tracked.order.side(), quantity, price, fee, feeAsset, time, tradeId);
         Position held = positions.get(botId);

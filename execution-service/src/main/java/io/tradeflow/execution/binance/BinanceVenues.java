@@ -8,6 +8,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.execution.TradingVenue;
+import io.tradeflow.execution.config.SymbolRulesLookup;
+import io.tradeflow.execution.domain.BotRegistry;
+import io.tradeflow.execution.messaging.BotFollower;
+import io.tradeflow.execution.persistence.ExecutionStore;
+import io.tradeflow.execution.persistence.StoreException;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,9 +45,13 @@ public class BinanceVenues {
         final BinanceRest rest;
         final BinanceVenue venue;
         final UserStream stream;
+        final Venue kind;
         volatile String problem = "starting";
+        /** The orders left open by the previous run have been taken up ({@link BinanceVenue#restore}). */
+        volatile boolean restored;
 
-        Account(String name, BinanceRest rest, BinanceVenue venue, UserStream stream) {
+        Account(Venue kind, String name, BinanceRest rest, BinanceVenue venue, UserStream stream) {
+            this.kind = kind;
             this.name = name;
             this.rest = rest;
             this.venue = venue;
@@ -54,13 +63,22 @@ public class BinanceVenues {
     private final Vertx vertx;
     private final MeterRegistry registry;
     private final PlacementClaims claims;
+    private final ExecutionStore store;
+    private final BotFollower follower;
+    private final BotRegistry bots;
+    private final SymbolRulesLookup rules;
     private final Map<Venue, Account> accounts = new EnumMap<>(Venue.class);
 
-    public BinanceVenues(BinanceAccounts config, Vertx vertx, MeterRegistry registry, PlacementClaims claims) {
+    public BinanceVenues(BinanceAccounts config, Vertx vertx, MeterRegistry registry, PlacementClaims claims,
+                         ExecutionStore store, BotFollower follower, BotRegistry bots, SymbolRulesLookup rules) {
         this.config = config;
         this.vertx = vertx;
         this.registry = registry;
         this.claims = claims;
+        this.store = store;
+        this.follower = follower;
+        this.bots = bots;
+        this.rules = rules;
     }
 
     void start(@Observes StartupEvent started) {
@@ -99,8 +117,11 @@ public class BinanceVenues {
         return status;
     }
 
-    /** Accounts not usable yet are checked again (position mode) every few seconds. */
-    @Scheduled(every = "5s", delayed = "5s")
+    /**
+     * Accounts not usable yet are checked again every second: the position mode, and, once bots.v1 is read, the
+     * orders the previous run left open taken up and what happened to them meanwhile recovered.
+     */
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recheck() {
         accounts.values().stream().filter(a -> a.problem != null && a.stream.connected()).forEach(this::check);
     }
@@ -130,6 +151,9 @@ public class BinanceVenues {
                     @Override
                     public void connected(boolean afterGap) {
                         check(opened[0]);
+                        if (afterGap && opened[0].restored) {
+                            binanceVenue.recover();
+                        }
                     }
 
                     @Override
@@ -137,7 +161,7 @@ public class BinanceVenues {
                         opened[0].problem = "user data stream down (" + why + "): fills would not be heard";
                     }
                 });
-        opened[0] = new Account(name, rest, binanceVenue, stream);
+        opened[0] = new Account(venue, name, rest, binanceVenue, stream);
         accounts.put(venue, opened[0]);
         Gauge.builder("tradeflow.binance.user.stream.reconnects", stream, UserStream::reconnects).tag("account", name)
                 .register(registry);
@@ -147,17 +171,33 @@ public class BinanceVenues {
         LOG.infof("Binance %s account: %s, user data stream %s", name, account.restUrl(), account.userStreamUrl());
     }
 
-    /** Usable when the account is in one-way mode (one signed request: the key works too). */
-    private void check(Account account) {
+    /**
+     * Usable when the account is in one-way mode (one signed request: the key works too) and the previous run's open
+     * orders are taken up. One account at a time: the stream's thread and the scheduler may both call it.
+     */
+    private synchronized void check(Account account) {
         try {
             boolean hedge = new BinanceOrders(account.rest, BinanceOrders.Conditions.DEFAULT, RETRY).hedgeMode();
-            account.problem = hedge ? "the account is in hedge mode: Tradeflow places one-way orders; switch it to"
-                    + " one-way mode (Binance Futures, Preferences, Position Mode) or use another account" : null;
             if (hedge) {
+                account.problem = "the account is in hedge mode: Tradeflow places one-way orders; switch it to one-way"
+                        + " mode (Binance Futures, Preferences, Position Mode) or use another account";
                 LOG.error("Binance " + account.name + ": " + account.problem);
-            } else {
-                LOG.infof("Binance %s account ready (one-way mode, user data stream open)", account.name);
+                return;
             }
+            if (!account.restored) {
+                if (!follower.loaded()) {
+                    account.problem = "waiting for bots.v1 before taking up the orders left open";
+                    return;
+                }
+                account.venue.restore(store.openVenueOrders(account.kind), bots::get, rules);
+                account.venue.recover();
+                account.restored = true;
+            }
+            account.problem = null;
+            LOG.infof("Binance %s account ready (one-way mode, user data stream open)", account.name);
+        } catch (StoreException e) {
+            account.problem = "cannot read the open orders from PostgreSQL: " + e.getMessage();
+            LOG.warnf("Binance %s: %s", account.name, account.problem);
         } catch (BinanceException e) {
             account.problem = "cannot read the position mode: " + e.getMessage();
             LOG.warnf("Binance %s: %s", account.name, account.problem);

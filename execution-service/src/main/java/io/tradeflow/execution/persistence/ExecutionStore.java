@@ -2,12 +2,18 @@ package io.tradeflow.execution.persistence;
 
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Interval;
+import io.tradeflow.core.domain.OrderRole;
+import io.tradeflow.core.domain.OrderStatus;
+import io.tradeflow.core.domain.OrderType;
+import io.tradeflow.core.domain.Side;
 import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.Halt;
 import io.tradeflow.core.execution.PaperAccount;
 import io.tradeflow.core.order.DenyReason;
+import io.tradeflow.execution.binance.VenueOrder;
 import io.tradeflow.execution.domain.SeriesMerge;
 import io.tradeflow.execution.domain.StepResult;
 
@@ -120,6 +126,32 @@ public final class ExecutionStore {
             }
         } catch (SQLException e) {
             throw new StoreException("Storing " + events.size() + " venue event(s) failed", e);
+        }
+    }
+
+    /** The orders of a Binance venue not ended yet (NEW or PARTIALLY_FILLED), oldest first, for a restart. */
+    public List<VenueOrder> openVenueOrders(Venue venue) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     select i.client_order_id, i.signal_id, i.bot_id, i.symbol, i.role, i.side, i.type, i.quantity,
+                         i.trigger_price, i.reduce_only, o.status, o.filled_quantity, o.average_price, o.event_time
+                     from order_intents i join orders o using (client_order_id)
+                     where i.venue = ? and o.status in ('NEW', 'PARTIALLY_FILLED')
+                     order by i.created_at, i.client_order_id""")) {
+            select.setString(1, venue.name());
+            List<VenueOrder> open = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    open.add(new VenueOrder(rs.getString(1), rs.getString(2), rs.getString(3), Symbol.of(rs.getString(4)),
+                            OrderRole.valueOf(rs.getString(5)), Side.valueOf(rs.getString(6)),
+                            OrderType.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                            rs.getBoolean(10), OrderStatus.valueOf(rs.getString(11)), rs.getBigDecimal(12),
+                            rs.getBigDecimal(13), rs.getLong(14)));
+                }
+            }
+            return open;
+        } catch (SQLException e) {
+            throw new StoreException("Reading the open " + venue + " orders failed", e);
         }
     }
 

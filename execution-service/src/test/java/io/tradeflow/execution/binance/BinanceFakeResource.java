@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Starts a {@link BinanceFuturesFake} and points the service's testnet account at it (its keys, REST base and user
- * stream base), for the test class it annotates only.
+ * stream base). Declared for every test of the module (see {@link BinanceTradingTest}): a resource for one class only
+ * would boot a second application, whose Kafka consumer group then waits on the first one's.
  */
 public class BinanceFakeResource implements QuarkusTestResourceLifecycleManager {
     /** The running fake, for the test to move the market and look at the account. */

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = BinanceFakeResource.class, restrictToAnnotatedClass = true)
+// For every test of the module (one application boot, not two): the testnet account is this fake everywhere.
+@QuarkusTestResource(value = BinanceFakeResource.class, restrictToAnnotatedClass = false)
 class BinanceTradingTest {
     private static final Symbol SYMBOL = Symbol.of("EXECBINANCEUSDT");
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -202,6 +202,69 @@ class BinanceVenueTest {
                 .startsWith("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028");
     }
 
+    @Test
+    void aStopFilledWhileTheStreamWasDownIsRecoveredOverRestOnce() {
+        BotDefinition bot = Fixtures.bot("bn-gap", BTCUSDT, Venue.TESTNET);
+        signal(bot, "35000.0", "34000.0", "36500.0");
+        stream.close();
+
+        binance.mark("BTCUSDT", "33900.0");
+        venue.recover();
+        List<String> recovered = describe(venue.drainEvents());
+        venue.recover();
+
+        assertThat(recovered).containsExactly("STOP_LOSS STOP_MARKET FILLED 0.028",
+                "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(venue.drainEvents()).as("a second recovery finds nothing new").isEmpty();
+        assertThat(venue.position(bot.botId())).isEmpty();
+        assertThat(binance.openAlgoOrders()).isEmpty();
+    }
+
+    @Test
+    void aRestartTakesUpTheOpenBracketAndBooksWhatHappenedWhileDown() {
+        BotDefinition bot = Fixtures.bot("bn-down", BTCUSDT, Venue.TESTNET);
+        List<VenueOrder> stored = open(signal(bot, "35000.0", "34000.0", "36500.0").orders());
+        stream.close();
+        binance.mark("BTCUSDT", "33900.0");
+
+        BinanceVenue restarted = venue();
+        restarted.restore(stored, id -> Optional.of(bot), rules);
+        restarted.recover();
+
+        assertThat(describe(restarted.drainEvents())).containsExactly("STOP_LOSS STOP_MARKET FILLED 0.028",
+                "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(restarted.position(bot.botId())).as("flat at Binance, flat here").isEmpty();
+        assertThat(binance.openAlgoOrders()).isEmpty();
+    }
+
+    @Test
+    void aRestartWithThePositionStillOpenHoldsItAndItsBracketWorksAsBefore() {
+        BotDefinition bot = Fixtures.bot("bn-open", BTCUSDT, Venue.TESTNET);
+        List<VenueOrder> stored = open(signal(bot, "35000.0", "34000.0", "36500.0").orders());
+        int ordersBefore = binance.orders().size();
+
+        BinanceVenue restarted = venue();
+        restarted.restore(stored, id -> Optional.of(bot), rules);
+        restarted.recover();
+
+        assertThat(restarted.drainEvents()).as("nothing happened while down").isEmpty();
+        assertThat(restarted.position(bot.botId()).orElseThrow().quantity()).isEqualByComparingTo("0.028");
+        assertThat(binance.orders()).as("nothing placed again").hasSize(ordersBefore);
+        List<OrderUpdated> exit = restarted.cancelWorking(bot.botId(), System.currentTimeMillis());
+        assertThat(describe(exit)).containsExactly("STOP_LOSS STOP_MARKET CANCELED 0",
+                "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(binance.openAlgoOrders()).isEmpty();
+    }
+
+    /** What PostgreSQL keeps of the orders not ended among {@code events}: each one's latest state. */
+    private static List<VenueOrder> open(List<OrderUpdated> events) {
+        Map<String, OrderUpdated> latest = new java.util.LinkedHashMap<>();
+        events.forEach(e -> latest.put(e.clientOrderId(), e));
+        return latest.values().stream().filter(e -> !e.status().isTerminal()).map(e -> new VenueOrder(e.clientOrderId(),
+                e.signalId(), e.botId(), e.symbol(), e.role(), e.side(), e.type(), e.quantity(), e.triggerPrice(),
+                e.reduceOnly(), e.status(), e.filledQuantity(), e.averagePrice(), e.eventTime())).toList();
+    }
+
     private BinanceVenue venue() {
         return new BinanceVenue(Venue.TESTNET, new BinanceOrders(rest, BinanceOrders.Conditions.DEFAULT,
                 Duration.ofMillis(100)), claimed::add, Duration.ofSeconds(2), System::currentTimeMillis);

@@ -96,9 +96,10 @@ class PaperTradingTest {
     }
 
     @Test
-    void aTestnetBotIsDeniedUntilTheBinanceVenueExists() {
+    void aLiveBotIsDeniedWhileItsBinanceAccountIsNotConfigured() {
+        // The tests configure the testnet account only (the fake of BinanceFakeResource); live has no key.
         Symbol symbol = Symbol.of("EXECTESTNETUSDT");
-        BotDefinition bot = Fixtures.bot("exec-testnet", symbol, Venue.TESTNET);
+        BotDefinition bot = Fixtures.bot("exec-live", symbol, Venue.LIVE);
         start(bot);
         List<KlineClosed> klines = Fixtures.day(symbol).subList(0, 300);
         List<SignalGenerated> signals = Fixtures.signals(bot, klines);
