@@ -1,5 +1,6 @@
 package io.tradeflow.execution.binance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tradeflow.core.domain.Side;
 import io.tradeflow.core.domain.Symbol;
 import org.jboss.logging.Logger;
@@ -101,8 +102,8 @@ public final class BinanceOrders {
      */
     public void configure(Symbol symbol, int leverage, String marginType) throws BinanceException, InterruptedException {
         try {
-            rest.post("/fapi/v1/marginType", Map.of("symbol", symbol.value(), "marginType", marginType),
-                    BinanceRest.Security.SIGNED);
+            retrying(() -> rest.post("/fapi/v1/marginType", Map.of("symbol", symbol.value(), "marginType", marginType),
+                    BinanceRest.Security.SIGNED));
         } catch (BinanceException e) {
             int code = e.code().orElse(0);
             if (code == -4047 || code == -4048) {
@@ -111,8 +112,8 @@ public final class BinanceOrders {
                 throw e;
             }
         }
-        rest.post("/fapi/v1/leverage", Map.of("symbol", symbol.value(), "leverage", String.valueOf(leverage)),
-                BinanceRest.Security.SIGNED);
+        retrying(() -> rest.post("/fapi/v1/leverage", Map.of("symbol", symbol.value(), "leverage",
+                String.valueOf(leverage)), BinanceRest.Security.SIGNED));
     }
 
     /**
@@ -120,8 +121,8 @@ public final class BinanceOrders {
      * venue trades one-way mode only.
      */
     public boolean hedgeMode() throws BinanceException, InterruptedException {
-        return rest.get("/fapi/v1/positionSide/dual", Map.of(), BinanceRest.Security.SIGNED).path("dualSidePosition")
-                .asBoolean(false);
+        return retrying(() -> rest.get("/fapi/v1/positionSide/dual", Map.of(), BinanceRest.Security.SIGNED))
+                .path("dualSidePosition").asBoolean(false);
     }
 
     /** The order with this client id, empty when Binance does not know it. */
@@ -156,7 +157,7 @@ public final class BinanceOrders {
      */
     public boolean cancelAlgo(String clientAlgoId) throws BinanceException, InterruptedException {
         try {
-            rest.delete(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId), BinanceRest.Security.SIGNED);
+            retrying(() -> rest.delete(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId), BinanceRest.Security.SIGNED));
             return true;
         } catch (BinanceException e) {
             int code = e.code().orElse(0);
@@ -169,14 +170,35 @@ public final class BinanceOrders {
 
     /** The account's position in {@code symbol} ({@code GET /fapi/v3/positionRisk}; one entry in one-way mode). */
     public List<PositionRisk> positions(Symbol symbol) throws BinanceException, InterruptedException {
-        return ExchangeAnswers.positionRisks(rest.get("/fapi/v3/positionRisk", Map.of("symbol", symbol.value()),
-                BinanceRest.Security.SIGNED).toString());
+        return ExchangeAnswers.positionRisks(retrying(() -> rest.get("/fapi/v3/positionRisk", Map.of("symbol",
+                symbol.value()), BinanceRest.Security.SIGNED)).toString());
     }
 
     /** The fills of one order, oldest first ({@code GET /fapi/v1/userTrades} by {@code orderId}). */
     public List<UserTrade> trades(Symbol symbol, long orderId) throws BinanceException, InterruptedException {
-        return ExchangeAnswers.userTrades(rest.get(USER_TRADES, Map.of("symbol", symbol.value(), "orderId",
-                String.valueOf(orderId)), BinanceRest.Security.SIGNED).toString());
+        return ExchangeAnswers.userTrades(retrying(() -> rest.get(USER_TRADES, Map.of("symbol", symbol.value(),
+                "orderId", String.valueOf(orderId)), BinanceRest.Security.SIGNED)).toString());
+    }
+
+    private interface Call {
+        JsonNode send() throws BinanceException, InterruptedException;
+    }
+
+    /**
+     * A request that is safe to send again when Binance refused it before executing it (RETRY: 429 after the gate's
+     * wait, a busy server); anything else goes back to the caller.
+     */
+    private JsonNode retrying(Call call) throws BinanceException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.send();
+            } catch (BinanceException e) {
+                if (attempt >= ATTEMPTS || e.handling() != Handling.RETRY) {
+                    throw e;
+                }
+                Thread.sleep(pause.toMillis());
+            }
+        }
     }
 
     private interface Lookup<T> {

@@ -256,6 +256,67 @@ class BinanceVenueTest {
         assertThat(binance.openAlgoOrders()).isEmpty();
     }
 
+    @Test
+    void aRateLimitedEntryWaitsForRetryAfterAndIsPlacedOnce() {
+        BotDefinition bot = Fixtures.bot("bn-429", BTCUSDT, Venue.TESTNET);
+        int before = binance.requests().size();
+        binance.rateLimitNext(1);
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(decision.outcome()).as(decision.detail()).isEqualTo(Trader.Outcome.ENTERED);
+        BinanceFuturesFake.Request limited = binance.requests().get(before);
+        BinanceFuturesFake.Request again = binance.requests().get(before + 1);
+        assertThat(again.method() + " " + again.path()).as("the request after the 429 (%s %s): the same, sent again",
+                limited.method(), limited.path()).isEqualTo(limited.method() + " " + limited.path());
+        assertThat(placements(decision.orders().get(0).clientOrderId())).as("POSTs of the entry").isEqualTo(1);
+    }
+
+    @Test
+    void aClockAheadOfBinanceIsResyncedOnMinus1021AndTheEntryGoesThrough() throws Exception {
+        BotDefinition bot = Fixtures.bot("bn-1021", BTCUSDT, Venue.TESTNET);
+        rest.clock().resync();
+        binance.skew(-3000);
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(decision.outcome()).as(decision.detail()).isEqualTo(Trader.Outcome.ENTERED);
+        assertThat(binance.position("BTCUSDT").orElseThrow().amount()).isEqualByComparingTo("0.028");
+    }
+
+    @Test
+    void anExitBinanceHasNothingToReduceIsRejectedOnceAndTheBookedPositionDropped() throws Exception {
+        BotDefinition bot = Fixtures.bot("bn-2022", BTCUSDT, Venue.TESTNET);
+        signal(bot, "35000.0", "34000.0", "36500.0");
+        // Someone closes the position on Binance's website.
+        Map<String, String> manual = new java.util.LinkedHashMap<>();
+        manual.put("symbol", "BTCUSDT");
+        manual.put("side", "SELL");
+        manual.put("type", "MARKET");
+        manual.put("quantity", "0.028");
+        manual.put("reduceOnly", "true");
+        rest.post("/fapi/v1/order", manual, BinanceRest.Security.SIGNED);
+
+        long now = System.currentTimeMillis();
+        long open = now - now % 60_000;
+        SignalGenerated exit = new SignalGenerated(bot.botId(), "sma-crossover", BTCUSDT, bot.interval(), open,
+                SignalAction.EXIT_LONG, new BigDecimal("35000.0"), null, null, "test", open + 59_999, now);
+        Trader.Decision decision = trader.onSignal(exit, bot, now);
+
+        OrderUpdated rejected = decision.orders().stream().filter(o -> o.role() == OrderRole.EXIT).findFirst()
+                .orElseThrow();
+        assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(rejected.rejectReason()).startsWith("-2022");
+        assertThat(placements(rejected.clientOrderId())).as("POSTs of the exit: no retry loop").isEqualTo(1);
+        assertThat(venue.position(bot.botId())).as("the booked position, dropped").isEmpty();
+    }
+
+    /** How many times an order with this client id was POSTed to Binance. */
+    private long placements(String clientOrderId) {
+        return binance.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/fapi/v1/order")
+                && clientOrderId.equals(r.params().get("newClientOrderId"))).count();
+    }
+
     /** What PostgreSQL keeps of the orders not ended among {@code events}: each one's latest state. */
     private static List<VenueOrder> open(List<OrderUpdated> events) {
         Map<String, OrderUpdated> latest = new java.util.LinkedHashMap<>();
