@@ -49,6 +49,10 @@ public interface BinanceAccounts {
     @WithDefault("2s")
     Duration fillWait();
 
+    /** How often each account's open orders and positions are compared with the platform's (after the first, at start). */
+    @WithDefault("5m")
+    Duration reconcileInterval();
+
     /** How often the user stream's listenKey is extended (Binance: valid 60 minutes; extend about every 30). */
     @WithDefault("30m")
     Duration keepAlive();

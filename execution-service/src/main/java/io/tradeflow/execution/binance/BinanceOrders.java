@@ -174,6 +174,22 @@ public final class BinanceOrders {
                 symbol.value()), BinanceRest.Security.SIGNED)).toString());
     }
 
+    /** What is open on the account now: its orders, its algo orders and its non-zero positions, for reconciliation. */
+    public record AccountState(List<OrderAnswer> orders, List<AlgoOrderAnswer> algoOrders, List<PositionRisk> positions) {
+    }
+
+    /** {@code GET /fapi/v1/openOrders}, {@code GET /fapi/v1/openAlgoOrders} and {@code GET /fapi/v3/positionRisk}. */
+    public AccountState accountState() throws BinanceException, InterruptedException {
+        List<OrderAnswer> open = ExchangeAnswers.orders(retrying(() -> rest.get("/fapi/v1/openOrders", Map.of(),
+                BinanceRest.Security.SIGNED)).toString());
+        List<AlgoOrderAnswer> algos = ExchangeAnswers.algoOrders(retrying(() -> rest.get("/fapi/v1/openAlgoOrders",
+                Map.of(), BinanceRest.Security.SIGNED)).toString());
+        List<PositionRisk> positions = ExchangeAnswers.positionRisks(retrying(() -> rest.get("/fapi/v3/positionRisk",
+                Map.of(), BinanceRest.Security.SIGNED)).toString()).stream()
+                .filter(p -> p.positionAmount().signum() != 0).toList();
+        return new AccountState(open, algos, positions);
+    }
+
     /** The fills of one order, oldest first ({@code GET /fapi/v1/userTrades} by {@code orderId}). */
     public List<UserTrade> trades(Symbol symbol, long orderId) throws BinanceException, InterruptedException {
         return ExchangeAnswers.userTrades(retrying(() -> rest.get(USER_TRADES, Map.of("symbol", symbol.value(),

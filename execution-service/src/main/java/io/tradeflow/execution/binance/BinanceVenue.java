@@ -169,7 +169,9 @@ public final class BinanceVenue implements TradingVenue {
         }
         awaitFills(tracked, answer);
         synchronized (this) {
-            if (tracked.filled.compareTo(order.quantity()) < 0 && isEnded(answer.status())) {
+            if (tracked.filled.compareTo(order.quantity()) >= 0) {
+                tracked.done = true;
+            } else if (isEnded(answer.status())) {
                 tracked.pending.add(tracked.events.ended(OrderStatus.EXPIRED, tracked.filled, average(tracked),
                         answer.updateTime(), clock.getAsLong()));
                 tracked.done = true;
@@ -378,6 +380,65 @@ public final class BinanceVenue implements TradingVenue {
                         clock.getAsLong()));
             }
         }
+    }
+
+    /**
+     * Compares what is open at Binance ({@code state}) with what this venue placed and booked: an open order or algo
+     * order that is not ours, one of ours no longer open there (read again: {@link #recover} books its fills or end),
+     * a position no bot here holds, a symbol whose bots' booked positions do not add up to Binance's (one-way mode:
+     * one position per symbol). Nothing at Binance is changed.
+     */
+    public List<Difference> reconcile(BinanceOrders.AccountState state) {
+        List<Difference> differences = new ArrayList<>();
+        Map<Symbol, BigDecimal> booked = new HashMap<>();
+        synchronized (this) {
+            Set<String> openHere = new HashSet<>();
+            byClientId.values().stream().filter(t -> !t.done).forEach(t -> openHere.add(t.order.clientOrderId()));
+            for (OrderAnswer order : state.orders()) {
+                if (!openHere.remove(order.clientOrderId())) {
+                    differences.add(new Difference("unknown-order", order.symbol(), order.clientOrderId(),
+                            order.side() + " " + order.orderType() + " " + order.originalQuantity().toPlainString()
+                                    + " open at Binance, not placed by this platform; left alone"));
+                }
+            }
+            for (AlgoOrderAnswer algo : state.algoOrders()) {
+                if (!openHere.remove(algo.clientAlgoId())) {
+                    differences.add(new Difference("unknown-algo-order", algo.symbol(), algo.clientAlgoId(),
+                            algo.side() + " " + algo.orderType() + " at " + algo.triggerPrice().toPlainString()
+                                    + " open at Binance, not placed by this platform; left alone"));
+                }
+            }
+            for (String gone : openHere) {
+                Tracked t = byClientId.get(gone);
+                if (t.algo && t.returned) {
+                    differences.add(new Difference("order-gone", t.order.bot().symbol().value(), gone, t.order.role()
+                            + " of bot " + t.order.bot().botId() + " no longer open at Binance; read again"));
+                }
+            }
+            positions.forEach((botId, position) -> {
+                if (position.isOpen()) {
+                    BigDecimal signed = position.direction().entrySide() == Side.BUY ? position.quantity()
+                            : position.quantity().negate();
+                    booked.merge(position.symbol(), signed, BigDecimal::add);
+                }
+            });
+        }
+        for (PositionRisk risk : state.positions()) {
+            BigDecimal here = booked.remove(Symbol.of(risk.symbol()));
+            if (here == null) {
+                differences.add(new Difference("foreign-position", risk.symbol(), null, "Binance holds "
+                        + risk.positionAmount().toPlainString() + " that no bot of this platform holds; left alone"));
+            } else if (here.compareTo(risk.positionAmount()) != 0) {
+                differences.add(new Difference("position-mismatch", risk.symbol(), null, "Binance holds "
+                        + risk.positionAmount().toPlainString() + ", the bots here " + here.toPlainString()));
+            }
+        }
+        booked.forEach((symbol, here) -> differences.add(new Difference("position-mismatch", symbol.value(), null,
+                "Binance holds nothing, the bots here " + here.toPlainString())));
+        if (differences.stream().anyMatch(d -> d.kind().equals("order-gone"))) {
+            recover();
+        }
+        return differences;
     }
 
     /** The bot holds at Binance what positionRisk says (one fill standing for the lots it was built from). */

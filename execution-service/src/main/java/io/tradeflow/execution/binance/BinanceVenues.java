@@ -49,6 +49,7 @@ public class BinanceVenues {
         volatile String problem = "starting";
         /** The orders left open by the previous run have been taken up ({@link BinanceVenue#restore}). */
         volatile boolean restored;
+        volatile Reconciled reconciled;
 
         Account(Venue kind, String name, BinanceRest rest, BinanceVenue venue, UserStream stream) {
             this.kind = kind;
@@ -108,6 +109,47 @@ public class BinanceVenues {
         List<OrderUpdated> events = new ArrayList<>();
         accounts.values().forEach(account -> events.addAll(account.venue.drainEvents()));
         return events;
+    }
+
+    /** The last reconciliation of each account: when (epoch ms) and what differed (empty when nothing did). */
+    public record Reconciled(long at, List<Difference> differences) {
+    }
+
+    /** The last reconciliation of each ready account, by account name. */
+    public Map<String, Reconciled> reconciliations() {
+        Map<String, Reconciled> all = new LinkedHashMap<>();
+        accounts.values().stream().filter(a -> a.reconciled != null).forEach(a -> all.put(a.name, a.reconciled));
+        return all;
+    }
+
+    /**
+     * Compares each ready account with what the platform placed and booked (at start, then every
+     * {@code reconcile-interval}); each difference is logged, counted
+     * ({@code tradeflow_binance_reconciliation_differences_total{account,kind}}) and kept for
+     * {@code GET /api/v1/reconciliation}.
+     */
+    @Scheduled(every = "${tradeflow.execution.binance-accounts.reconcile-interval:5m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reconcile() {
+        accounts.values().stream().filter(a -> a.problem == null).forEach(this::reconcile);
+    }
+
+    private void reconcile(Account account) {
+        try {
+            List<Difference> differences = account.venue.reconcile(new BinanceOrders(account.rest,
+                    BinanceOrders.Conditions.DEFAULT, RETRY).accountState());
+            account.reconciled = new Reconciled(System.currentTimeMillis(), differences);
+            for (Difference d : differences) {
+                LOG.warnf("Binance %s reconciliation: %s %s%s: %s", account.name, d.kind(), d.symbol(),
+                        d.clientId() == null ? "" : " " + d.clientId(), d.detail());
+                registry.counter("tradeflow.binance.reconciliation.differences", "account", account.name, "kind",
+                        d.kind()).increment();
+            }
+        } catch (BinanceException e) {
+            LOG.warnf("Binance %s reconciliation not done (%s); next time", account.name, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Each configured account and what keeps it from trading ("ok" when nothing does), for readiness. */
@@ -192,6 +234,8 @@ public class BinanceVenues {
                 account.venue.restore(store.openVenueOrders(account.kind), bots::get, rules);
                 account.venue.recover();
                 account.restored = true;
+                account.problem = null;
+                reconcile(account);
             }
             account.problem = null;
             LOG.infof("Binance %s account ready (one-way mode, user data stream open)", account.name);

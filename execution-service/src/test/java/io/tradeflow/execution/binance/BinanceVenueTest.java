@@ -311,6 +311,45 @@ class BinanceVenueTest {
         assertThat(venue.position(bot.botId())).as("the booked position, dropped").isEmpty();
     }
 
+    @Test
+    void reconciliationReportsWhatThePlatformDidNotPlaceLeavesItAloneAndReadsAgainWhatWentAway() throws Exception {
+        BotDefinition bot = Fixtures.bot("bn-recon", BTCUSDT, Venue.TESTNET);
+        Trader.Decision entered = signal(bot, "35000.0", "34000.0", "36500.0");
+        String target = entered.orders().get(3).clientOrderId();
+        stream.close();
+        // Someone else uses the account: an order and a stop of their own, a position in another symbol; and our
+        // target is canceled on the website.
+        send("POST", "/fapi/v1/order", "symbol", "BTCUSDT", "side", "BUY", "type", "LIMIT", "timeInForce", "GTC",
+                "quantity", "0.010", "price", "30000.0", "newClientOrderId", "manual-limit");
+        send("POST", "/fapi/v1/algoOrder", "algoType", "CONDITIONAL", "symbol", "BTCUSDT", "side", "SELL", "type",
+                "STOP_MARKET", "quantity", "0.010", "triggerPrice", "30000.0", "reduceOnly", "true", "clientAlgoId",
+                "manual-stop");
+        binance.listSymbol("ETHUSDT").mark("ETHUSDT", "2000.00");
+        send("POST", "/fapi/v1/order", "symbol", "ETHUSDT", "side", "BUY", "type", "MARKET", "quantity", "0.100");
+        send("DELETE", "/fapi/v1/algoOrder", "clientAlgoId", target);
+
+        List<Difference> differences = venue.reconcile(new BinanceOrders(rest, BinanceOrders.Conditions.DEFAULT,
+                Duration.ofMillis(100)).accountState());
+
+        assertThat(differences).extracting(d -> d.kind() + " " + d.symbol() + " " + d.clientId())
+                .containsExactlyInAnyOrder("unknown-order BTCUSDT manual-limit", "unknown-algo-order BTCUSDT manual-stop",
+                        "foreign-position ETHUSDT null", "order-gone BTCUSDT " + target);
+        assertThat(describe(venue.drainEvents())).as("our target, read again").containsExactly(
+                "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(binance.openOrders()).as("left alone").extracting(FakeState.Order::clientOrderId)
+                .contains("manual-limit");
+        assertThat(binance.position("ETHUSDT").orElseThrow().amount()).as("left alone").isEqualByComparingTo("0.100");
+        assertThat(venue.position(bot.botId()).orElseThrow().quantity()).isEqualByComparingTo("0.028");
+    }
+
+    private void send(String method, String path, String... params) throws Exception {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            map.put(params[i], params[i + 1]);
+        }
+        rest.send(BinanceRest.Method.valueOf(method), path, map, BinanceRest.Security.SIGNED);
+    }
+
     /** How many times an order with this client id was POSTed to Binance. */
     private long placements(String clientOrderId) {
         return binance.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/fapi/v1/order")
