@@ -1,5 +1,6 @@
 package io.tradeflow.execution.domain;
 
+import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.OrderUpdated;
@@ -45,15 +46,20 @@ public final class ExecutionEngine {
     }
 
     /**
-     * Closes the positions of bots stopped with {@code closePosition} that are held on the kline's series (the paper
-     * account's, which is where the position's stops are checked too), at the kline's close, after its stop checks
-     * (a stop that fired leaves nothing to close). By bot id, so a replay closes in the same order.
+     * Closes the positions of bots stopped with {@code closePosition} that are held on the kline's series (a paper
+     * account's, which is where the position's stops are checked too; a Binance bot's series), at the kline's close,
+     * after its stop checks (a stop that fired leaves nothing to close). By bot id, so a replay closes in the same
+     * order.
      */
     private List<OrderUpdated> closes(KlineClosed kline) {
         List<OrderUpdated> orders = new ArrayList<>();
         for (BotDefinition bot : bots.closing()) {
-            boolean heldHere = paper.account(bot.botId()).filter(a -> !a.flat() && a.symbol().equals(kline.symbol())
-                    && a.interval() == kline.interval()).isPresent();
+            // A paper position is checked on its own series; a Binance bot's position on the bot's (the Trader then
+            // asks its venue what it holds).
+            boolean heldHere = bot.venue() == Venue.PAPER
+                    ? paper.account(bot.botId()).filter(a -> !a.flat() && a.symbol().equals(kline.symbol())
+                    && a.interval() == kline.interval()).isPresent()
+                    : bot.symbol().equals(kline.symbol()) && bot.interval() == kline.interval();
             if (heldHere) {
                 orders.addAll(trader.closeStopped(bot, kline).orders());
             }
