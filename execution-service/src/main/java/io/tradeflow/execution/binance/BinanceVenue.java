@@ -1,5 +1,6 @@
 package io.tradeflow.execution.binance;
 
+import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderStatus;
 import io.tradeflow.core.domain.OrderType;
@@ -9,10 +10,12 @@ import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.execution.Balances;
+import io.tradeflow.core.execution.Exposure;
 import io.tradeflow.core.execution.OrderEvents;
 import io.tradeflow.core.execution.PlaceOrder;
 import io.tradeflow.core.execution.TradingVenue;
 import io.tradeflow.core.order.Denial;
+import io.tradeflow.core.order.DenyReason;
 import io.tradeflow.core.order.SymbolRules;
 import io.tradeflow.core.position.Contract;
 import io.tradeflow.core.position.Fill;
@@ -56,12 +59,12 @@ import java.util.function.LongSupplier;
  * </ul>
  *
  * <p>Each bot's position is booked here from its fills (trading-core's {@link Position}), as position-service books
- * it. One-way mode: a symbol's position at Binance is the sum of the bots trading it on that account. There are no
+ * it. One-way mode: a symbol's position at Binance is the account's, so one bot at a time may hold it. There are no
  * per-bot balances on a real account: {@link #balances} is empty (the Trader's loss limits then do not apply; Binance
  * checks the margin, -2019 comes back as REJECTED). Thread-safe: the engine's thread places orders while the user
  * stream's thread delivers events.
  */
-public final class BinanceVenue implements TradingVenue {
+public final class BinanceVenue implements TradingVenue, Exposure {
     private static final Logger LOG = Logger.getLogger(BinanceVenue.class);
     private static final int TRIGGER_CROSSED = -2021;
     private static final int REDUCE_ONLY_REJECTED = -2022;
@@ -132,10 +135,41 @@ public final class BinanceVenue implements TradingVenue {
         return Optional.empty();
     }
 
-    /** Empty: Binance checks the margin itself and refuses with -2019, which becomes a REJECTED event. */
+    /**
+     * Refuses what this venue cannot do: a COIN-M entry (USD-M only so far), and an entry on a symbol another bot of
+     * this account holds (one-way mode keeps one position per symbol: the two bots' orders would net against each
+     * other). The margin is Binance's to check: -2019 comes back as a REJECTED event.
+     */
     @Override
-    public Optional<Denial> affordable(PlaceOrder entry) {
-        return Optional.empty();
+    public synchronized Optional<Denial> affordable(PlaceOrder entry) {
+        if (entry.rules().market() != Market.USD_M) {
+            return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the Binance venue trades USD-M futures only;"
+                    + " COIN-M (" + entry.bot().symbol().value() + ") is not supported yet"));
+        }
+        return positions.entrySet().stream()
+                .filter(held -> held.getValue().isOpen() && held.getValue().symbol().equals(entry.bot().symbol())
+                        && !held.getKey().equals(entry.bot().botId()))
+                .findFirst()
+                .map(held -> new Denial(DenyReason.POSITION_OPEN, "bot " + held.getKey() + " holds "
+                        + entry.bot().symbol().value() + " on this Binance account; one-way mode keeps one position per"
+                        + " symbol, so two bots cannot trade it at once"));
+    }
+
+    @Override
+    public synchronized int openPositions() {
+        return (int) positions.values().stream().filter(Position::isOpen).count();
+    }
+
+    @Override
+    public synchronized BigDecimal openNotional(Symbol symbol) {
+        return positions.values().stream().filter(p -> p.isOpen() && p.symbol().equals(symbol))
+                .map(p -> p.notional(p.entryPrice())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Override
+    public synchronized BigDecimal openNotional() {
+        return positions.values().stream().filter(Position::isOpen).map(p -> p.notional(p.entryPrice()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override

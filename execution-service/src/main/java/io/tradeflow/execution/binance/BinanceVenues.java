@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.execution.Exposure;
 import io.tradeflow.core.execution.TradingVenue;
 import io.tradeflow.execution.config.SymbolRulesLookup;
 import io.tradeflow.execution.domain.BotRegistry;
@@ -102,6 +103,11 @@ public class BinanceVenues {
     public Optional<TradingVenue> venue(Venue venue) {
         Account account = accounts.get(venue);
         return account == null || account.problem != null ? Optional.empty() : Optional.of(account.venue);
+    }
+
+    /** What the bots hold on every configured account, for the Trader's limits across bots (with the paper venue's). */
+    public List<Exposure> exposures() {
+        return accounts.values().stream().map(a -> (Exposure) a.venue).toList();
     }
 
     /** The order events the accounts reported outside a step, oldest first per account. */

@@ -2,6 +2,7 @@ package io.tradeflow.execution.config;
 
 import io.agroal.api.AgroalDataSource;
 import io.tradeflow.core.domain.Venue;
+import io.tradeflow.core.execution.Exposure;
 import io.tradeflow.core.execution.PaperSettings;
 import io.tradeflow.core.execution.PaperVenue;
 import io.tradeflow.core.execution.RiskLimits;
@@ -16,6 +17,8 @@ import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds the plain-Java domain objects once, so the domain stays testable without Quarkus. */
@@ -48,9 +51,14 @@ public class DomainBeans {
         RiskLimits limits = new RiskLimits(risk.maxOpenPositions(), risk.maxNotionalPerSymbol(),
                 risk.maxNotionalTotal(), risk.dailyLossPercent(), risk.maxDrawdownPercent(), risk.maxSignalDelay());
         // TESTNET and LIVE bots trade on their Binance account while it is configured and usable; else their entries
-        // are denied (venue-unavailable). The exposure limits count the paper venue's positions only (see README).
+        // are denied (venue-unavailable). The limits across bots count every venue's positions.
+        AllExposure exposure = new AllExposure(() -> {
+            List<Exposure> all = new ArrayList<>(binance.exposures());
+            all.add(paper);
+            return all;
+        });
         return new Trader(venue -> venue == Venue.PAPER ? Optional.<TradingVenue>of(paper) : binance.venue(venue),
-                rules, limits, paper, System::currentTimeMillis);
+                rules, limits, exposure, System::currentTimeMillis);
     }
 
     /** Placements claimed in PostgreSQL before they are sent (retried until it answers, as every write here). */
