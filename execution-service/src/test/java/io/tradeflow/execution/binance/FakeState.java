@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * The mutable records of {@link FakeAccount} (orders, algo orders, positions), and the immutable views a test
  * reads through {@link BinanceFuturesFake}. Field names follow Binance's REST answers.
  */
-final class FakeState {
+public final class FakeState {
 
     private FakeState() {
     }
