@@ -256,6 +256,13 @@ public final class BinanceOrders {
                 Thread.sleep(pause.toMillis());
             }
         }
+        if (maybeSent) {
+            // Out of attempts with the outcome unknown: one last look before the caller is told so.
+            Optional<T> found = lookUp(lookup);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         throw last;
     }
 

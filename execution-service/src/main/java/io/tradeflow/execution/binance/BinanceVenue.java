@@ -82,6 +82,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         /** Taken up after a restart: its fills are not booked into the position (positionRisk was read instead). */
         boolean restored;
         final List<OrderUpdated> pending = new ArrayList<>();
+        /** The trade ids booked on this order: each fill's event once per tracking. */
+        final Set<String> trades = new HashSet<>();
 
         Tracked(PlaceOrder order, boolean algo) {
             this.order = order;
@@ -100,10 +102,14 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     private final Map<Long, String> childOf = new HashMap<>();
     private final Map<Long, List<UserEvent.OrderTradeUpdate>> parked = new HashMap<>();
     private final Map<String, Position> positions = new HashMap<>();
+    /** "{SYMBOL}:{tradeId}" of the fills booked into the positions: each once. */
     private final Set<String> applied = new HashSet<>();
     /** "{SYMBOL} {leverage}x {marginType}" set on the account. */
     private final Set<String> configured = new HashSet<>();
     private final List<OrderUpdated> later = new ArrayList<>();
+    private volatile boolean streamUp = true;
+    /** When the positions were last read from Binance at a restart: fills up to then are in them already. */
+    private long restoredAt = Long.MIN_VALUE;
 
     /**
      * @param fillWait how long a MARKET order's fills are waited for on the stream before they are read over REST
@@ -140,8 +146,17 @@ public final class BinanceVenue implements TradingVenue, Exposure {
      * this account holds (one-way mode keeps one position per symbol: the two bots' orders would net against each
      * other). The margin is Binance's to check: -2019 comes back as a REJECTED event.
      */
+    /** Whether the account's user data stream is open: entries wait for it (exits and cancels do not). */
+    public void streamUp(boolean up) {
+        streamUp = up;
+    }
+
     @Override
     public synchronized Optional<Denial> affordable(PlaceOrder entry) {
+        if (!streamUp) {
+            return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the " + venue + " account's user data stream"
+                    + " is down: no entry until its fills can be heard (exits still go)"));
+        }
         if (entry.rules().market() != Market.USD_M) {
             return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the Binance venue trades USD-M futures only;"
                     + " COIN-M (" + entry.bot().symbol().value() + ") is not supported yet"));
@@ -186,22 +201,27 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 configure(order);
             }
             answer = orders.market(order.clientOrderId(), order.bot().symbol(), order.side(), order.quantity(),
-                    order.reduceOnly(), !claims.claim(order.clientOrderId()));
+                    order.reduceOnly(), !claims.claim(order));
         } catch (BinanceException e) {
+            if (e.handling() == Handling.UNKNOWN_OUTCOME) {
+                return unknown(tracked, reason(e));
+            }
             if (e.code().orElse(0) == REDUCE_ONLY_REJECTED) {
                 nothingToReduce(order);
             }
             return finish(tracked, tracked.events.rejected(reason(e), order.time(), clock.getAsLong()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return finish(tracked, tracked.events.rejected("interrupted before an answer", order.time(),
-                    clock.getAsLong()));
+            return unknown(tracked, "interrupted before an answer");
+        } catch (RuntimeException e) {
+            // An answer that cannot be read: the order may exist.
+            return unknown(tracked, e.getMessage());
         }
         synchronized (this) {
             tracked.events = tracked.events.withExchangeOrderId(String.valueOf(answer.orderId()));
             tracked.pending.add(0, tracked.events.accepted(answer.updateTime(), clock.getAsLong()));
         }
-        awaitFills(tracked, answer);
+        answer = awaitFills(tracked, answer);
         synchronized (this) {
             if (tracked.filled.compareTo(order.quantity()) >= 0) {
                 tracked.done = true;
@@ -228,25 +248,27 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         String type = order.type() == OrderType.STOP_MARKET ? "STOP_MARKET" : "TAKE_PROFIT_MARKET";
         try {
             AlgoOrderAnswer answer = orders.conditional(order.clientOrderId(), order.bot().symbol(), order.side(), type,
-                    order.quantity(), order.triggerPrice(), !claims.claim(order.clientOrderId()));
+                    order.quantity(), order.triggerPrice(), !claims.claim(order));
             synchronized (this) {
                 tracked.events = tracked.events.withExchangeOrderId(String.valueOf(answer.algoId()));
                 tracked.pending.add(0, tracked.events.accepted(order.time(), clock.getAsLong()));
                 return handOut(tracked);
             }
         } catch (BinanceException e) {
+            if (e.handling() == Handling.UNKNOWN_OUTCOME) {
+                return unknown(tracked, reason(e));
+            }
             List<OrderUpdated> events = new ArrayList<>(finish(tracked, tracked.events.rejected(reason(e), order.time(),
                     clock.getAsLong())));
             if (e.code().orElse(0) == TRIGGER_CROSSED || order.role() == OrderRole.STOP_LOSS) {
-                LOG.warnf("%s %s of bot %s refused (%s): closing the position at market now", order.role(),
-                        order.clientOrderId(), order.bot().botId(), reason(e));
-                events.addAll(market(atMarket(order)));
+                events.addAll(closeNow(order, reason(e)));
             }
             return events;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return finish(tracked, tracked.events.rejected("interrupted before an answer", order.time(),
-                    clock.getAsLong()));
+            return unknown(tracked, "interrupted before an answer");
+        } catch (RuntimeException e) {
+            return unknown(tracked, e.getMessage());
         }
     }
 
@@ -271,10 +293,11 @@ public final class BinanceVenue implements TradingVenue, Exposure {
      */
     public void onEvent(UserEvent event) {
         List<Tracked> filledBrackets = new ArrayList<>();
+        List<Tracked> unprotected = new ArrayList<>();
         synchronized (this) {
             switch (event) {
                 case UserEvent.OrderTradeUpdate update -> orderUpdate(update, filledBrackets);
-                case UserEvent.AlgoUpdate update -> algoUpdate(update, filledBrackets);
+                case UserEvent.AlgoUpdate update -> algoUpdate(update, filledBrackets, unprotected);
                 default -> {
                     // ACCOUNT_UPDATE and the others: reconciliation reads positions over REST
                 }
@@ -283,6 +306,16 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
         for (Tracked bracket : filledBrackets) {
             cancelSiblings(bracket);
+        }
+        closeUnprotected(unprotected);
+    }
+
+    private void closeUnprotected(List<Tracked> stops) {
+        for (Tracked stop : stops) {
+            List<OrderUpdated> events = closeNow(stop.order, "the stop-loss was rejected at its trigger");
+            synchronized (this) {
+                later.addAll(events);
+            }
         }
     }
 
@@ -310,13 +343,16 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                         row.role(), row.side(), row.type(), row.quantity(), row.triggerPrice(), row.reduceOnly(),
                         reference, 0, row.eventTime(), null);
                 Tracked tracked = new Tracked(order, row.type() != OrderType.MARKET);
-                tracked.filled = row.filled();
-                tracked.filledValue = row.averagePrice() == null ? BigDecimal.ZERO : row.filled().multiply(row.averagePrice());
+                // Its fills are read again from Binance by recover(), each with the event id it had (so what was
+                // published before is not published twice, and a fill never published is).
                 tracked.returned = true;
                 tracked.restored = true;
                 byClientId.put(row.clientOrderId(), tracked);
                 owners.put(row.symbol(), row.botId());
             }
+        }
+        synchronized (this) {
+            restoredAt = clock.getAsLong();
         }
         for (Map.Entry<Symbol, String> owner : owners.entrySet()) {
             try {
@@ -347,10 +383,11 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             open = byClientId.values().stream().filter(t -> !t.done).toList();
         }
         List<Tracked> filledBrackets = new ArrayList<>();
+        List<Tracked> unprotected = new ArrayList<>();
         for (Tracked tracked : open) {
             try {
                 if (tracked.algo) {
-                    recoverAlgo(tracked, filledBrackets);
+                    recoverAlgo(tracked, filledBrackets, unprotected);
                 } else {
                     recoverMarket(tracked);
                 }
@@ -365,6 +402,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         for (Tracked bracket : filledBrackets) {
             cancelSiblings(bracket);
         }
+        closeUnprotected(unprotected);
     }
 
     private void recoverMarket(Tracked tracked) throws BinanceException, InterruptedException {
@@ -385,7 +423,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
     }
 
-    private void recoverAlgo(Tracked tracked, List<Tracked> filledBrackets) throws BinanceException, InterruptedException {
+    private void recoverAlgo(Tracked tracked, List<Tracked> filledBrackets, List<Tracked> unprotected)
+            throws BinanceException, InterruptedException {
         Optional<AlgoOrderAnswer> answer = orders.algoOrder(tracked.order.clientOrderId());
         if (answer.isEmpty()) {
             return;
@@ -405,13 +444,10 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 tracked.done = true;
                 filledBrackets.add(tracked);
             } else if (!tracked.done && switch (algo.algoStatus()) {
-                case "CANCELED", "EXPIRED", "REJECTED" -> true;
+                case "CANCELED", "EXPIRED", "REJECTED", "FINISHED" -> true;
                 default -> false;
             }) {
-                tracked.done = true;
-                emit(tracked, tracked.events.ended("REJECTED".equals(algo.algoStatus()) ? OrderStatus.CANCELED
-                        : OrderStatus.valueOf(algo.algoStatus()), tracked.filled, average(tracked), algo.updateTime(),
-                        clock.getAsLong()));
+                algoEnded(tracked, algo.algoStatus(), "read after a gap", algo.updateTime(), unprotected);
             }
         }
     }
@@ -469,9 +505,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
         booked.forEach((symbol, here) -> differences.add(new Difference("position-mismatch", symbol.value(), null,
                 "Binance holds nothing, the bots here " + here.toPlainString())));
-        if (differences.stream().anyMatch(d -> d.kind().equals("order-gone"))) {
-            recover();
-        }
+        recover();
         return differences;
     }
 
@@ -516,7 +550,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
     }
 
-    private void algoUpdate(UserEvent.AlgoUpdate update, List<Tracked> filledBrackets) {
+    private void algoUpdate(UserEvent.AlgoUpdate update, List<Tracked> filledBrackets, List<Tracked> unprotected) {
         Tracked tracked = byClientId.get(update.clientAlgoId());
         if (tracked == null) {
             return;
@@ -529,38 +563,62 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             }
         });
         if (!tracked.done && switch (update.algoStatus()) {
-            case "CANCELED", "EXPIRED", "REJECTED" -> true;
+            case "CANCELED", "EXPIRED", "REJECTED", "FINISHED" -> true;
             default -> false;
         }) {
-            tracked.done = true;
-            OrderUpdated ended = "REJECTED".equals(update.algoStatus())
-                    ? tracked.events.rejected("rejected at its trigger: " + update.failureReason(), update.eventTime(),
-                    clock.getAsLong())
-                    : tracked.events.ended(OrderStatus.valueOf(update.algoStatus()), tracked.filled, average(tracked),
-                    update.eventTime(), clock.getAsLong());
-            emit(tracked, ended);
+            algoEnded(tracked, update.algoStatus(), update.failureReason(), update.eventTime(), unprotected);
         }
+    }
+
+    /**
+     * An algo order ended at Binance. FINISHED with its whole quantity filled was booked by its fills; FINISHED
+     * short of it is EXPIRED for what did not fill; a stop-loss REJECTED at its trigger leaves the position without a
+     * stop, so it is closed at market ({@code unprotected} collects it, for outside the lock).
+     */
+    private void algoEnded(Tracked tracked, String status, String reason, long time, List<Tracked> unprotected) {
+        if ("FINISHED".equals(status) && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+            return;
+        }
+        tracked.done = true;
+        if ("REJECTED".equals(status)) {
+            emit(tracked, tracked.events.rejected("rejected at its trigger: " + reason, time, clock.getAsLong()));
+            if (tracked.order.role() == OrderRole.STOP_LOSS) {
+                unprotected.add(tracked);
+            }
+            return;
+        }
+        OrderStatus ended = "FINISHED".equals(status) ? OrderStatus.EXPIRED : OrderStatus.valueOf(status);
+        emit(tracked, tracked.events.ended(ended, tracked.filled, average(tracked), time, clock.getAsLong()));
     }
 
     /** Books one fill of a tracked order once (by trade id): its event, and the bot's position after it. */
     private void book(Tracked tracked, BigDecimal quantity, BigDecimal price, BigDecimal fee, String feeAsset,
                       String tradeId, BigDecimal realizedPnl, long time) {
-        if (!applied.add(tracked.order.bot().symbol().value() + ":" + tradeId)) {
+        if (!tracked.trades.add(tradeId)) {
             return;
         }
         tracked.filled = tracked.filled.add(quantity);
         tracked.filledValue = tracked.filledValue.add(quantity.multiply(price));
         emit(tracked, tracked.events.fill(tracked.filled, average(tracked), quantity, price, fee, feeAsset, tradeId,
                 realizedPnl, time, clock.getAsLong()));
-        if (tracked.restored) {
+        if (!applied.add(tracked.order.bot().symbol().value() + ":" + tradeId)) {
+            // Booked into the position before (an order tracked afresh after a restart): its event again, not its fill.
+            return;
+        }
+        if (tracked.restored && time <= restoredAt) {
             // After a restart the position comes from positionRisk, which already holds this fill.
+            return;
+        }
+        if (held(tracked.order.bot().botId()) == null && tracked.order.reduceOnly()) {
+            // A close of a position not booked here (dropped, or held before a restart without positionRisk): no
+            // position the other way.
             return;
         }
         String botId = tracked.order.bot().botId();
         Fill fill = new Fill(tracked.order.side(), quantity, price, fee, feeAsset, time, tradeId);
-        Position held = positions.get(botId);
+        Position held = held(botId);
         try {
-            positions.put(botId, held == null || !held.isOpen()
+            positions.put(botId, held == null
                     ? Position.open(tracked.order.bot().symbol(), Contract.of(tracked.order.rules().market()),
                     tracked.order.rules().contractSize(), tracked.order.rules().marginAsset(), fill)
                     : held.apply(fill).position());
@@ -572,27 +630,38 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
     }
 
+    private Position held(String botId) {
+        Position position = positions.get(botId);
+        return position == null || !position.isOpen() ? null : position;
+    }
+
     private void emit(Tracked tracked, OrderUpdated event) {
         (tracked.returned ? later : tracked.pending).add(event);
     }
 
-    /** Waits for the stream to bring the MARKET order's fills; reads them over REST when it does not in time. */
-    private void awaitFills(Tracked tracked, OrderAnswer answer) {
+    /**
+     * Waits for the stream to bring the MARKET order's fills, up to its whole quantity unless Binance's answer already
+     * says it ended; when they are not all there in time, the order and its fills are read over REST. Returns the
+     * latest answer.
+     */
+    private OrderAnswer awaitFills(Tracked tracked, OrderAnswer answer) {
+        BigDecimal target = isEnded(answer.status()) ? answer.executedQuantity() : tracked.order.quantity();
         long deadline = System.nanoTime() + fillWait.toNanos();
         synchronized (this) {
-            while (tracked.filled.compareTo(answer.executedQuantity()) < 0 && System.nanoTime() < deadline) {
+            while (tracked.filled.compareTo(target) < 0 && System.nanoTime() < deadline) {
                 try {
                     wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return answer;
                 }
             }
-            if (tracked.filled.compareTo(answer.executedQuantity()) >= 0) {
-                return;
+            if (tracked.filled.compareTo(target) >= 0) {
+                return answer;
             }
         }
         try {
+            answer = orders.order(tracked.order.bot().symbol(), tracked.order.clientOrderId()).orElse(answer);
             for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), answer.orderId())) {
                 synchronized (this) {
                     book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
@@ -605,6 +674,32 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return answer;
+    }
+
+    /**
+     * The placement's outcome is unknown even after looking the order up: no event yet (the order may exist and
+     * fill); it stays open here, so the next recovery or reconciliation reads it and books what it did.
+     */
+    private List<OrderUpdated> unknown(Tracked tracked, String why) {
+        LOG.errorf("%s %s of bot %s: outcome unknown (%s); it is read again at the next recovery (reconciliation"
+                + " every few minutes)", tracked.order.role(), tracked.order.clientOrderId(),
+                tracked.order.bot().botId(), why);
+        synchronized (this) {
+            return handOut(tracked);
+        }
+    }
+
+    /**
+     * A bracket that cannot rest (its trigger already crossed, a stop refused or rejected at its trigger): the position
+     * is closed at market at once, and the bot's other working bracket canceled.
+     */
+    private List<OrderUpdated> closeNow(PlaceOrder bracket, String why) {
+        LOG.warnf("%s %s of bot %s: %s; closing the position at market now", bracket.role(), bracket.clientOrderId(),
+                bracket.bot().botId(), why);
+        List<OrderUpdated> events = new ArrayList<>(market(atMarket(bracket)));
+        events.addAll(cancelWorking(bracket.bot().botId(), clock.getAsLong()));
+        return events;
     }
 
     /** The symbol's margin type and leverage as the bot asks, set once per symbol and setting. */
@@ -665,8 +760,18 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 exit.bot().botId(), held == null ? "no" : held.direction() + " " + held.quantity().toPlainString());
     }
 
+    /**
+     * The order a placing call is about. One taken up after a restart is tracked afresh: its step runs again (Kafka
+     * delivers its inputs again) and gets its events back, each with the id it had.
+     */
     private synchronized Tracked track(PlaceOrder order, boolean algo) {
-        return byClientId.computeIfAbsent(order.clientOrderId(), id -> new Tracked(order, algo));
+        Tracked known = byClientId.get(order.clientOrderId());
+        if (known != null && !known.restored) {
+            return known;
+        }
+        Tracked fresh = new Tracked(order, algo);
+        byClientId.put(order.clientOrderId(), fresh);
+        return fresh;
     }
 
     private synchronized List<OrderUpdated> finish(Tracked tracked, OrderUpdated last) {

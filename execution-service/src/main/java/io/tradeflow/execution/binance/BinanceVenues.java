@@ -50,6 +50,7 @@ public class BinanceVenues {
         volatile String problem = "starting";
         /** The orders left open by the previous run have been taken up ({@link BinanceVenue#restore}). */
         volatile boolean restored;
+        volatile boolean hedge;
         volatile Reconciled reconciled;
 
         Account(Venue kind, String name, BinanceRest rest, BinanceVenue venue, UserStream stream) {
@@ -99,10 +100,34 @@ public class BinanceVenues {
         });
     }
 
-    /** The venue of TESTNET or LIVE bots, when its account is configured and usable now. */
+    /**
+     * The venue of TESTNET or LIVE bots, once its account is configured, in one-way mode and has taken up the previous
+     * run's open orders. While its user stream is down it stays available for exits and cancels; entries are then
+     * refused by the venue itself.
+     */
     public Optional<TradingVenue> venue(Venue venue) {
         Account account = accounts.get(venue);
-        return account == null || account.problem != null ? Optional.empty() : Optional.of(account.venue);
+        return account == null || !account.restored || account.hedge ? Optional.empty() : Optional.of(account.venue);
+    }
+
+    /**
+     * Waits (at most {@code wait}) until every configured account has taken up the orders its previous run left
+     * open, or cannot (hedge mode): the input consumer starts no step before, so a step run again after a crash finds
+     * its orders instead of being denied.
+     */
+    public void awaitTakenUp(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!accounts.values().stream().allMatch(a -> a.restored || a.hedge) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        accounts.values().stream().filter(a -> !a.restored && !a.hedge).forEach(a -> LOG.errorf("Binance %s account has"
+                + " not taken up its open orders within %d s (%s); steps go on, its bots' orders are denied until it"
+                + " has", a.name, wait.toSeconds(), a.problem));
     }
 
     /** What the bots hold on every configured account, for the Trader's limits across bots (with the paper venue's). */
@@ -198,6 +223,7 @@ public class BinanceVenues {
 
                     @Override
                     public void connected(boolean afterGap) {
+                        binanceVenue.streamUp(true);
                         check(opened[0]);
                         if (afterGap && opened[0].restored) {
                             binanceVenue.recover();
@@ -206,7 +232,8 @@ public class BinanceVenues {
 
                     @Override
                     public void disconnected(String why) {
-                        opened[0].problem = "user data stream down (" + why + "): fills would not be heard";
+                        binanceVenue.streamUp(false);
+                        opened[0].problem = "user data stream down (" + why + "): no entries until it is back";
                     }
                 });
         opened[0] = new Account(venue, name, rest, binanceVenue, stream);
@@ -226,6 +253,7 @@ public class BinanceVenues {
     private synchronized void check(Account account) {
         try {
             boolean hedge = new BinanceOrders(account.rest, BinanceOrders.Conditions.DEFAULT, RETRY).hedgeMode();
+            account.hedge = hedge;
             if (hedge) {
                 account.problem = "the account is in hedge mode: Tradeflow places one-way orders; switch it to one-way"
                         + " mode (Binance Futures, Preferences, Position Mode) or use another account";

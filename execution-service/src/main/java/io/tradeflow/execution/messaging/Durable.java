@@ -2,6 +2,7 @@ package io.tradeflow.execution.messaging;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.execution.PlaceOrder;
 import io.tradeflow.execution.domain.StepResult;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,12 +72,12 @@ public class Durable {
         }
     }
 
-    /** Claims a client order id before its placement is sent; false when claimed before (see PlacementClaims). */
+    /** Claims an order before its placement is sent; false when claimed before (see PlacementClaims). */
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
     @ExponentialBackoff(maxDelay = 5000)
-    public boolean claimPlacement(String clientOrderId) {
+    public boolean claimPlacement(PlaceOrder order) {
         try {
-            boolean claimed = store.claimPlacement(clientOrderId);
+            boolean claimed = store.claimPlacement(order);
             failure = null;
             return claimed;
         } catch (RuntimeException e) {

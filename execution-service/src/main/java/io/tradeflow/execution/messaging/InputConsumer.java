@@ -9,6 +9,7 @@ import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.SignalWatermark;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.execution.binance.BinanceVenues;
 import io.tradeflow.execution.domain.ExecutionEngine;
 import io.tradeflow.execution.domain.SeriesMerge;
 import io.tradeflow.execution.domain.StepResult;
@@ -39,8 +40,13 @@ public class InputConsumer {
     private final Durable durable;
     private final ExecutionMetrics metrics;
     private final DeadLetters deadLetters;
+    private final BinanceVenues binance;
+    /** The Binance accounts took up their open orders before the first step (see BinanceVenues#awaitTakenUp). */
+    private volatile boolean binanceTakenUp;
 
-    public InputConsumer(ExecutionState state, Durable durable, ExecutionMetrics metrics, DeadLetters deadLetters) {
+    public InputConsumer(ExecutionState state, Durable durable, ExecutionMetrics metrics, DeadLetters deadLetters,
+                         BinanceVenues binance) {
+        this.binance = binance;
         this.state = state;
         this.durable = durable;
         this.metrics = metrics;
@@ -50,6 +56,10 @@ public class InputConsumer {
     @Incoming("inputs")
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        if (!binanceTakenUp) {
+            binance.awaitTakenUp(Duration.ofSeconds(60));
+            binanceTakenUp = true;
+        }
         return state.exclusively(() -> process(message));
     }
 

@@ -12,12 +12,14 @@ import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.Halt;
 import io.tradeflow.core.execution.PaperAccount;
+import io.tradeflow.core.execution.PlaceOrder;
 import io.tradeflow.core.order.DenyReason;
 import io.tradeflow.execution.binance.VenueOrder;
 import io.tradeflow.execution.domain.SeriesMerge;
 import io.tradeflow.execution.domain.StepResult;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,14 +131,17 @@ public final class ExecutionStore {
         }
     }
 
-    /** The orders of a Binance venue not ended yet (NEW or PARTIALLY_FILLED), oldest first, for a restart. */
+    /**
+     * The orders of a Binance venue not ended yet (NEW or PARTIALLY_FILLED), and those claimed before their placement
+     * whose step was never stored (no state yet: they may be on Binance), oldest first, for a restart.
+     */
     public List<VenueOrder> openVenueOrders(Venue venue) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("""
                      select i.client_order_id, i.signal_id, i.bot_id, i.symbol, i.role, i.side, i.type, i.quantity,
                          i.trigger_price, i.reduce_only, o.status, o.filled_quantity, o.average_price, o.event_time
-                     from order_intents i join orders o using (client_order_id)
-                     where i.venue = ? and o.status in ('NEW', 'PARTIALLY_FILLED')
+                     from order_intents i left join orders o using (client_order_id)
+                     where i.venue = ? and (o.status is null or o.status in ('NEW', 'PARTIALLY_FILLED'))
                      order by i.created_at, i.client_order_id""")) {
             select.setString(1, venue.name());
             List<VenueOrder> open = new ArrayList<>();
@@ -145,8 +150,9 @@ public final class ExecutionStore {
                     open.add(new VenueOrder(rs.getString(1), rs.getString(2), rs.getString(3), Symbol.of(rs.getString(4)),
                             OrderRole.valueOf(rs.getString(5)), Side.valueOf(rs.getString(6)),
                             OrderType.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                            rs.getBoolean(10), OrderStatus.valueOf(rs.getString(11)), rs.getBigDecimal(12),
-                            rs.getBigDecimal(13), rs.getLong(14)));
+                            rs.getBoolean(10), rs.getString(11) == null ? OrderStatus.NEW
+                            : OrderStatus.valueOf(rs.getString(11)), rs.getBigDecimal(12) == null ? BigDecimal.ZERO
+                            : rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getLong(14)));
                 }
             }
             return open;
@@ -155,15 +161,31 @@ public final class ExecutionStore {
         }
     }
 
-    /** Claims a client order id before its placement is sent; false when it was claimed before. */
-    public boolean claimPlacement(String clientOrderId) {
+    /**
+     * Claims an order before its placement is sent, by storing its intent (committed at once): false when it was
+     * stored before (the order may be on Binance). A restart finds it among {@link #openVenueOrders} even when the
+     * step that placed it was never stored.
+     */
+    public boolean claimPlacement(PlaceOrder order) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into placement_claims (client_order_id) values (?) on conflict do nothing")) {
-            insert.setString(1, clientOrderId);
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into order_intents (client_order_id, signal_id, bot_id, symbol, venue, role, side, type,
+                         quantity, trigger_price, reduce_only) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     on conflict (client_order_id) do nothing""")) {
+            insert.setString(1, order.clientOrderId());
+            insert.setString(2, order.signalId());
+            insert.setString(3, order.bot().botId());
+            insert.setString(4, order.bot().symbol().value());
+            insert.setString(5, order.bot().venue().name());
+            insert.setString(6, order.role().name());
+            insert.setString(7, order.side().name());
+            insert.setString(8, order.type().name());
+            insert.setBigDecimal(9, order.quantity());
+            insert.setBigDecimal(10, order.triggerPrice());
+            insert.setBoolean(11, order.reduceOnly());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreException("Claiming placement " + clientOrderId + " failed", e);
+            throw new StoreException("Claiming placement " + order.clientOrderId() + " failed", e);
         }
     }
 
@@ -238,7 +260,11 @@ public final class ExecutionStore {
                 on conflict (client_order_id) do update set status = excluded.status,
                     filled_quantity = excluded.filled_quantity, average_price = excluded.average_price,
                     deny_reason = excluded.deny_reason, reject_reason = excluded.reject_reason,
-                    event_time = excluded.event_time, updated_at = now()""")) {
+                    event_time = excluded.event_time, updated_at = now()
+                -- A venue's events may be stored out of order (a bracket's fill heard before its step is stored):
+                -- an order's state never goes back.
+                where orders.status not in ('FILLED', 'CANCELED', 'REJECTED', 'EXPIRED', 'DENIED')
+                    and orders.filled_quantity <= excluded.filled_quantity""")) {
             upsert.setString(1, order.clientOrderId());
             upsert.setString(2, order.status().name());
             upsert.setBigDecimal(3, order.filledQuantity());

@@ -69,7 +69,8 @@ class BinanceTestnetTest {
                     BinanceRest.Security.NONE).path("markPrice").asText());
             Set<String> claims = ConcurrentHashMap.newKeySet();
             BinanceVenue venue = new BinanceVenue(Venue.TESTNET, new BinanceOrders(rest,
-                    BinanceOrders.Conditions.DEFAULT, Duration.ofMillis(500)), claims::add, Duration.ofSeconds(5),
+                    BinanceOrders.Conditions.DEFAULT, Duration.ofMillis(500)), order -> claims.add(order.clientOrderId()),
+                    Duration.ofSeconds(5),
                     System::currentTimeMillis);
             UserStream stream = new UserStream("testnet", rest, URI.create(streamUrl), vertx, Duration.ofMinutes(30),
                     Duration.ofSeconds(2), new UserStream.Listener() {

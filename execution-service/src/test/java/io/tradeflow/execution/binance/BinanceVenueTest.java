@@ -397,6 +397,83 @@ class BinanceVenueTest {
                 && clientOrderId.equals(r.params().get("newClientOrderId"))).count();
     }
 
+    @Test
+    void aTargetAlreadyReachedClosesAtMarketAndCancelsTheStop() {
+        BotDefinition bot = Fixtures.bot("bn-tp-crossed", BTCUSDT, Venue.TESTNET);
+        binance.mark("BTCUSDT", "35600.0");
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "35500.0");
+
+        assertThat(describe(decision.orders())).startsWith("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028",
+                "STOP_LOSS STOP_MARKET NEW 0", "TAKE_PROFIT TAKE_PROFIT_MARKET REJECTED 0",
+                "TAKE_PROFIT MARKET NEW 0", "TAKE_PROFIT MARKET FILLED 0.028");
+        // Canceled by the venue's cancel, or by Binance itself once the position is flat (then heard on the stream).
+        await().atMost(WAIT).until(() -> describe(decision.orders()).contains("STOP_LOSS STOP_MARKET CANCELED 0")
+                || describe(published).contains("STOP_LOSS STOP_MARKET CANCELED 0"));
+        assertThat(binance.openAlgoOrders()).as("no stop left behind").isEmpty();
+        assertThat(binance.position("BTCUSDT").map(p -> p.amount().signum()).orElse(0)).isZero();
+    }
+
+    @Test
+    void afterARestartAStopThatFillsIsBookedAndTheBotIsFlat() {
+        BotDefinition bot = Fixtures.bot("bn-after", BTCUSDT, Venue.TESTNET);
+        List<VenueOrder> stored = open(signal(bot, "35000.0", "34000.0", "36500.0").orders());
+        stream.close();
+
+        BinanceVenue restarted = venue();
+        restarted.restore(stored, id -> Optional.of(bot), rules);
+        restarted.recover();
+        List<OrderUpdated> heard = new CopyOnWriteArrayList<>();
+        UserStream again = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx,
+                Duration.ofMinutes(30), Duration.ofMillis(200), new UserStream.Listener() {
+                    @Override
+                    public void event(UserEvent event) {
+                        restarted.onEvent(event);
+                        heard.addAll(restarted.drainEvents());
+                    }
+
+                    @Override
+                    public void connected(boolean afterGap) {
+                    }
+
+                    @Override
+                    public void disconnected(String why) {
+                    }
+                });
+        again.start();
+        try {
+            await().atMost(WAIT).until(again::connected);
+            binance.mark("BTCUSDT", "33900.0");
+
+            await().atMost(WAIT).until(() -> describe(heard).containsAll(List.of("STOP_LOSS STOP_MARKET FILLED 0.028",
+                    "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0")));
+            assertThat(restarted.position(bot.botId())).as("the bot after its stop filled").isEmpty();
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aPartlyFilledOrderTakenUpAfterARestartGetsItsFillsWithTheirOwnEventIds() {
+        BotDefinition bot = Fixtures.bot("bn-partial", BTCUSDT, Venue.TESTNET);
+        List<OrderUpdated> first = signal(bot, "35000.0", "34000.0", "36500.0").orders();
+        OrderUpdated filled = first.get(1);
+        // What PostgreSQL would hold had the process died between the fill and its step's commit: the intent only.
+        VenueOrder claimedOnly = new VenueOrder(filled.clientOrderId(), filled.signalId(), filled.botId(),
+                filled.symbol(), filled.role(), filled.side(), filled.type(), filled.quantity(), null, false,
+                OrderStatus.NEW, BigDecimal.ZERO, null, filled.eventTime());
+        stream.close();
+
+        BinanceVenue restarted = venue();
+        restarted.restore(List.of(claimedOnly), id -> Optional.of(bot), rules);
+        restarted.recover();
+
+        List<OrderUpdated> recovered = restarted.drainEvents();
+        assertThat(recovered).extracting(OrderUpdated::eventId).containsExactly(filled.eventId());
+        assertThat(restarted.position(bot.botId()).orElseThrow().quantity()).as("from positionRisk, not twice")
+                .isEqualByComparingTo("0.028");
+    }
+
     /** What PostgreSQL keeps of the orders not ended among {@code events}: each one's latest state. */
     private static List<VenueOrder> open(List<OrderUpdated> events) {
         Map<String, OrderUpdated> latest = new java.util.LinkedHashMap<>();
@@ -408,7 +485,8 @@ class BinanceVenueTest {
 
     private BinanceVenue venue() {
         return new BinanceVenue(Venue.TESTNET, new BinanceOrders(rest, BinanceOrders.Conditions.DEFAULT,
-                Duration.ofMillis(100)), claimed::add, Duration.ofSeconds(2), System::currentTimeMillis);
+                Duration.ofMillis(100)), order -> claimed.add(order.clientOrderId()), Duration.ofSeconds(2),
+                System::currentTimeMillis);
     }
 
     private Trader trader(BinanceVenue binanceVenue) {

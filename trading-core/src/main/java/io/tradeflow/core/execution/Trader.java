@@ -178,7 +178,7 @@ public final class Trader {
         Optional<TradingVenue> found = venues.apply(bot.venue());
         if (found.isEmpty()) {
             return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.VENUE_UNAVAILABLE,
-                    "venue " + bot.venue() + " is not available here (paper only until the Binance venue exists)"));
+                    "venue " + bot.venue() + " is not available now (its Binance account is not configured or not ready; see execution-service readiness)"));
         }
         TradingVenue venue = found.get();
         Optional<Position> held = venue.position(bot.botId());
@@ -202,6 +202,12 @@ public final class Trader {
                 return unknownSymbol(signal, bot, role);
             }
             orders.addAll(exit.get());
+            if (venue.position(bot.botId()).isPresent()) {
+                // The exit did not close it (refused at the venue): no entry the other way on top of it.
+                return new Decision(List.copyOf(orders), Outcome.NOT_FILLED, "exit of " + held.get().direction()
+                        + " before the reversal not filled (" + lastStatus(orders, orders.get(0).clientOrderId())
+                        + "); no entry");
+            }
         }
         Decision entry = enter(signal, bot, venue, receivedAt);
         orders.addAll(entry.orders());
@@ -413,7 +419,10 @@ public final class Trader {
         PlaceOrder exit = order(signal, bot, symbolRules.get(), OrderRole.EXIT, side, OrderType.MARKET,
                 held.quantity(), null, true);
         List<OrderUpdated> orders = new ArrayList<>(venue.market(withReason(exit, reason)));
-        orders.addAll(venue.cancelWorking(bot.botId(), signal.eventTime()));
+        // A real venue may refuse the exit: the position then keeps its stop and target.
+        if (filledQuantity(orders, exit.clientOrderId()).signum() > 0) {
+            orders.addAll(venue.cancelWorking(bot.botId(), signal.eventTime()));
+        }
         return Optional.of(orders);
     }
 

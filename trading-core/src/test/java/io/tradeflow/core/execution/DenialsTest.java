@@ -135,10 +135,10 @@ class DenialsTest {
     }
 
     @Test
-    void anEntryWhileTheVenueStillReportsTheBotsPositionIsDeniedAsMaxOpenPositions() {
-        // A venue whose exits are accepted but not filled yet (a live venue's fill comes later): after the exit of a
-        // reversal the bot still holds its long, which is its risk.maxOpenPositions of 1. The paper venue fills an
-        // exit at once, so there this never happens.
+    void aReversalWhoseExitIsNotFilledPlacesNoEntryAndKeepsTheBracket() {
+        // A venue whose exits are accepted but not filled (a live venue that refused or has not filled it yet): after
+        // the exit of a reversal the bot still holds its long, so no short goes on top of it and its stop and target
+        // stay. The paper venue fills an exit at once, so there this never happens.
         PendingExitVenue venue = new PendingExitVenue();
         Trader trader = new Trader(kind -> Optional.of(venue), realRules(), RiskLimits.DEFAULTS,
                 new PaperVenue(PaperSettings.DEFAULTS, realRules(), CLOCK), CLOCK);
@@ -148,11 +148,9 @@ class DenialsTest {
 
         Trader.Decision decision = trader.onSignal(reversal, bot, Fixtures.receivedAt(reversal));
 
-        assertThat(decision.outcome()).isEqualTo(Trader.Outcome.DENIED);
-        assertOrders(decision.orders(),
-                exit.accepted(reversal.eventTime()),
-                Expect.denied(reversal, Venue.PAPER, OrderRole.ENTRY, Side.SELL, "0.028",
-                        DenyReason.MAX_OPEN_POSITIONS));
+        assertThat(decision.outcome()).isEqualTo(Trader.Outcome.NOT_FILLED);
+        assertOrders(decision.orders(), exit.accepted(reversal.eventTime()));
+        assertThat(venue.canceled).as("brackets canceled while the position is still open").isZero();
     }
 
     @Test
@@ -273,6 +271,7 @@ class DenialsTest {
 
     /** A venue that still reports the bot's long after taking its exit order: the exit is accepted, not filled. */
     private static final class PendingExitVenue implements TradingVenue {
+        int canceled;
         private final Position held = Position.open(BTCUSDT, Contract.LINEAR, BigDecimal.ONE, "USDT",
                 new Fill(Side.BUY, dec("0.028"), dec("35574.40"), dec("0.4980416"), "USDT", T0 + MINUTE + 12, "t-1"));
 
@@ -303,6 +302,7 @@ class DenialsTest {
 
         @Override
         public List<OrderUpdated> cancelWorking(String botId, long time) {
+            canceled++;
             return List.of();
         }
 
