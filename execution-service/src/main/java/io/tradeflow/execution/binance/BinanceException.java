@@ -63,6 +63,7 @@ public final class BinanceException extends Exception {
         return binanceMessage;
     }
 
+    /** What the caller should do about it: retry, resync, reject, or look the order up (unknown outcome). */
     public Handling handling() {
         return handling;
     }

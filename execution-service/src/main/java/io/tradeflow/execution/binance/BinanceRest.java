@@ -126,21 +126,25 @@ public final class BinanceRest implements AutoCloseable {
                 System::currentTimeMillis, new BinanceRestMetrics(registry, account, gate));
     }
 
+    /** GET {@code path} with {@code params} (in their order) as {@link #send} does. */
     public JsonNode get(String path, Map<String, String> params, Security security)
             throws BinanceException, InterruptedException {
         return send(Method.GET, path, params, security);
     }
 
+    /** POST {@code path} with {@code params} (in their order) as {@link #send} does. */
     public JsonNode post(String path, Map<String, String> params, Security security)
             throws BinanceException, InterruptedException {
         return send(Method.POST, path, params, security);
     }
 
+    /** PUT {@code path} with {@code params} (in their order) as {@link #send} does. */
     public JsonNode put(String path, Map<String, String> params, Security security)
             throws BinanceException, InterruptedException {
         return send(Method.PUT, path, params, security);
     }
 
+    /** DELETE {@code path} with {@code params} (in their order) as {@link #send} does. */
     public JsonNode delete(String path, Map<String, String> params, Security security)
             throws BinanceException, InterruptedException {
         return send(Method.DELETE, path, params, security);
@@ -198,6 +202,7 @@ public final class BinanceRest implements AutoCloseable {
         return clock;
     }
 
+    /** The gate every request of this account waits at (rate limits, Retry-After). */
     public RequestGate gate() {
         return gate;
     }

@@ -126,6 +126,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         this.clock = clock;
     }
 
+    /** TESTNET or LIVE: the bots whose orders this account takes. */
     public Venue venue() {
         return venue;
     }
