@@ -216,6 +216,12 @@ public final class BinanceFuturesFake implements AutoCloseable {
         return this;
     }
 
+    /** The listenKey ends silently: no listenKeyExpired, sockets left open; the next keep-alive answers -1125. */
+    public BinanceFuturesFake expireListenKeyQuietly() {
+        stream.expireQuietly();
+        return this;
+    }
+
     /** The listenKey expires now: listenKeyExpired is pushed, its sockets closed, PUT answers -1125. */
     public BinanceFuturesFake expireListenKey() {
         stream.expire();

@@ -102,6 +102,14 @@ final class FakeUserStream {
         }
     }
 
+    /**
+     * The key ends without a word to its connections, which stay open: as when the listenKeyExpired event was missed;
+     * only the next keep-alive (-1125) tells.
+     */
+    synchronized void expireQuietly() {
+        expired = true;
+    }
+
     /** Expires the key if the clock has passed its validity (called when a test moves the clock). */
     synchronized void expireIfDue() {
         if (listenKey != null && !expired && clock.getAsLong() >= validUntil) {
