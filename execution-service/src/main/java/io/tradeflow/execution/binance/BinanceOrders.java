@@ -31,6 +31,8 @@ public final class BinanceOrders {
     static final int NO_SUCH_ORDER = -2013;
     /** Binance: unknown order sent (a cancel of an order already gone). */
     static final int UNKNOWN_ORDER = -2011;
+    /** Binance: duplicate client order id among the open orders. */
+    static final int DUPLICATE_CLIENT_ID = -4116;
     private static final int ATTEMPTS = 4;
 
     /** How a trigger is compared (Binance {@code workingType}) and whether price protection applies. */
@@ -157,7 +159,19 @@ public final class BinanceOrders {
      */
     public boolean cancelAlgo(String clientAlgoId) throws BinanceException, InterruptedException {
         try {
-            retrying(() -> rest.delete(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId), BinanceRest.Security.SIGNED));
+            // A cancel is idempotent: an unknown outcome is sent again too (a second cancel answers -2011).
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    retrying(() -> rest.delete(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId),
+                            BinanceRest.Security.SIGNED));
+                    break;
+                } catch (BinanceException e) {
+                    if (attempt >= ATTEMPTS || e.handling() != Handling.UNKNOWN_OUTCOME) {
+                        throw e;
+                    }
+                    Thread.sleep(pause.toMillis());
+                }
+            }
             return true;
         } catch (BinanceException e) {
             int code = e.code().orElse(0);
@@ -236,6 +250,11 @@ public final class BinanceOrders {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (maybeSent) {
                 Optional<T> found = lookUp(lookup);
+                if (found.isEmpty()) {
+                    // An order accepted a moment ago may not be queryable yet: a second look before any resend.
+                    Thread.sleep(pause.toMillis());
+                    found = lookUp(lookup);
+                }
                 if (found.isPresent()) {
                     return found.get();
                 }
@@ -244,12 +263,17 @@ public final class BinanceOrders {
                 return reader.read(rest.post(path, params, BinanceRest.Security.SIGNED).toString());
             } catch (BinanceException e) {
                 last = e;
-                switch (e.handling()) {
-                    case UNKNOWN_OUTCOME -> maybeSent = true;
-                    case RETRY -> {
-                        // refused before it was executed: sending it again is safe
+                if (e.code().orElse(0) == DUPLICATE_CLIENT_ID) {
+                    // An open order already has this client id: ours, sent before; look it up.
+                    maybeSent = true;
+                } else {
+                    switch (e.handling()) {
+                        case UNKNOWN_OUTCOME -> maybeSent = true;
+                        case RETRY -> {
+                            // refused before it was executed: sending it again is safe
+                        }
+                        default -> throw e;
                     }
-                    default -> throw e;
                 }
                 LOG.warnf("%s %s: %s; %s", path, params.get(path.equals(ORDER) ? "newClientOrderId" : "clientAlgoId"),
                         e.getMessage(), maybeSent ? "looking it up before any resend" : "sending again");
