@@ -646,7 +646,9 @@ public final class BinanceVenue implements TradingVenue, Exposure {
      * latest answer.
      */
     private OrderAnswer awaitFills(Tracked tracked, OrderAnswer answer) {
-        BigDecimal target = isEnded(answer.status()) ? answer.executedQuantity() : tracked.order.quantity();
+        // FILLED or ended: what Binance executed (a reduce-only close may execute less than asked); else all of it.
+        BigDecimal target = isEnded(answer.status()) || "FILLED".equals(answer.status()) ? answer.executedQuantity()
+                : tracked.order.quantity();
         long deadline = System.nanoTime() + fillWait.toNanos();
         synchronized (this) {
             while (tracked.filled.compareTo(target) < 0 && System.nanoTime() < deadline) {
