@@ -1,6 +1,5 @@
 package io.tradeflow.execution.binance;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradeflow.core.domain.MarginType;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.OrderRole;
@@ -67,12 +66,7 @@ class BinanceVenueTest {
         binance = new BinanceFuturesFake();
         binance.mark("BTCUSDT", "35000.0");
         vertx = Vertx.vertx();
-        RequestGate gate = RequestGate.system(0.9);
-        rest = new BinanceRest("testnet", URI.create(binance.restUrl()),
-                Optional.of(Secret.of(BinanceFuturesFake.DEFAULT_API_KEY)),
-                Optional.of(RequestSigner.hmac(Secret.of(BinanceFuturesFake.DEFAULT_SECRET))), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), gate, System::currentTimeMillis,
-                new BinanceRestMetrics(new SimpleMeterRegistry(), "testnet", gate));
+        rest = binance.client();
         SymbolRules btc = shippedRules().get(BTCUSDT);
         rules = symbol -> Optional.of(btc.symbol().equals(symbol) ? btc : renamed(btc, symbol));
         venue = venue();

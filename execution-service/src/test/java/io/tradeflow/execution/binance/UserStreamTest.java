@@ -1,6 +1,5 @@
 package io.tradeflow.execution.binance;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +34,7 @@ class UserStreamTest {
         binance = new BinanceFuturesFake();
         binance.mark("BTCUSDT", "35000.0");
         vertx = Vertx.vertx();
-        RequestGate gate = RequestGate.system(0.9);
-        rest = new BinanceRest("testnet", URI.create(binance.restUrl()),
-                Optional.of(Secret.of(BinanceFuturesFake.DEFAULT_API_KEY)),
-                Optional.of(RequestSigner.hmac(Secret.of(BinanceFuturesFake.DEFAULT_SECRET))), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), gate, System::currentTimeMillis,
-                new BinanceRestMetrics(new SimpleMeterRegistry(), "testnet", gate));
+        rest = binance.client();
     }
 
     @AfterEach
