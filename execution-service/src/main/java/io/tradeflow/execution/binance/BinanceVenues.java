@@ -15,6 +15,7 @@ import io.tradeflow.execution.messaging.BotFollower;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import io.tradeflow.execution.persistence.StoreException;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -84,7 +85,8 @@ public class BinanceVenues {
         this.rules = rules;
     }
 
-    void start(@Observes StartupEvent started) {
+    /** Before BotFollower (priority 10) resumes the inputs: the first step must find the accounts to wait for. */
+    void start(@Observes @Priority(5) StartupEvent started) {
         open(Venue.TESTNET, "testnet", config.testnet());
         open(Venue.LIVE, "live", config.live());
         if (accounts.isEmpty()) {
