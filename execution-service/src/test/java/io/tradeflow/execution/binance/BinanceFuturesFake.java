@@ -1,7 +1,6 @@
 package io.tradeflow.execution.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradeflow.execution.binance.FakeState.AlgoOrder;
 import io.tradeflow.execution.binance.FakeState.Order;
 import io.tradeflow.execution.binance.FakeState.Position;
@@ -11,7 +10,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +49,6 @@ public final class BinanceFuturesFake implements AutoCloseable {
     private final FakeGate gate;
     private final FakeSymbols symbols = new FakeSymbols();
     private final FakeUserStream stream;
-    private final String apiKey;
-    private final String secretKey;
     private final FakeAccount account;
     private final FakeReports reports;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -67,8 +63,6 @@ public final class BinanceFuturesFake implements AutoCloseable {
 
     /** A fake that accepts {@code apiKey} and verifies signatures with {@code secretKey}; listens at once. */
     public BinanceFuturesFake(String apiKey, String secretKey) {
-        this.apiKey = apiKey;
-        this.secretKey = secretKey;
         this.gate = new FakeGate(apiKey, secretKey, this::now);
         this.stream = new FakeUserStream(this::now);
         this.account = new FakeAccount(symbols, this::now, stream::push);
@@ -220,18 +214,6 @@ public final class BinanceFuturesFake implements AutoCloseable {
             account.algos.rejectNextTrigger = reason;
         }
         return this;
-    }
-
-    /**
-     * A signed REST client of this fake's testnet account (its key and secret, the real gate and clock), as the
-     * service builds one; the caller closes it.
-     */
-    public BinanceRest client() {
-        RequestGate gate = RequestGate.system(0.9);
-        return new BinanceRest("testnet", URI.create(restUrl()), Optional.of(Secret.of(apiKey)),
-                Optional.of(RequestSigner.hmac(Secret.of(secretKey))), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), gate, System::currentTimeMillis, new BinanceRestMetrics(
-                new SimpleMeterRegistry(), "testnet", gate));
     }
 
     /** The listenKey ends silently: no listenKeyExpired, sockets left open; the next keep-alive answers -1125. */

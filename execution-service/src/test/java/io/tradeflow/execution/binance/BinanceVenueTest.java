@@ -66,7 +66,7 @@ class BinanceVenueTest {
         binance = new BinanceFuturesFake();
         binance.mark("BTCUSDT", "35000.0");
         vertx = Vertx.vertx();
-        rest = binance.client();
+        rest = FakeClient.of(binance);
         SymbolRules btc = shippedRules().get(BTCUSDT);
         rules = symbol -> Optional.of(btc.symbol().equals(symbol) ? btc : renamed(btc, symbol));
         venue = venue();

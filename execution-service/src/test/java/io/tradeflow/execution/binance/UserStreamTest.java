@@ -34,7 +34,7 @@ class UserStreamTest {
         binance = new BinanceFuturesFake();
         binance.mark("BTCUSDT", "35000.0");
         vertx = Vertx.vertx();
-        rest = binance.client();
+        rest = FakeClient.of(binance);
     }
 
     @AfterEach
