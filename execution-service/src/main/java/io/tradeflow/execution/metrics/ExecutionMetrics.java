@@ -41,7 +41,7 @@ public class ExecutionMetrics {
         }
     }
 
-    /** What a signal came to (entered, exited, reversed, denied, nothing-to-exit). */
+    /** What a signal came to (entered, exited, reversed, denied, nothing-to-exit, not-filled). */
     public void signal(Trader.Outcome outcome) {
         counter("tradeflow.execution.signals", "outcome", outcome.name()).increment();
     }

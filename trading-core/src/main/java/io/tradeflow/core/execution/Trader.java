@@ -178,7 +178,8 @@ public final class Trader {
         Optional<TradingVenue> found = venues.apply(bot.venue());
         if (found.isEmpty()) {
             return denied(signal, bot, role, BigDecimal.ZERO, new Denial(DenyReason.VENUE_UNAVAILABLE,
-                    "venue " + bot.venue() + " is not available now (its Binance account is not configured or not ready; see execution-service readiness)"));
+                    "venue " + bot.venue() + " is not available now (not configured or not ready; see execution-service's"
+                            + " readiness)"));
         }
         TradingVenue venue = found.get();
         Optional<Position> held = venue.position(bot.botId());

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a bot's orders go: the paper venue, or a Binance account (execution-service's BinanceVenue). {@link Trader} decides what a signal does from what
- * the venue says the bot holds, never from what the strategy assumes, then asks the venue to do it. Every method
- * returns the order events it caused, in order, for {@code orders.v1}.
+ * Where a bot's orders go: the paper venue, or an exchange account (execution-service's adapter). {@link Trader}
+ * decides what a signal does from what the venue says the bot holds, never from what the strategy assumes, then asks
+ * the venue to do it. Every method returns the order events it caused, in order, for {@code orders.v1}.
  */
 public interface TradingVenue {
 
