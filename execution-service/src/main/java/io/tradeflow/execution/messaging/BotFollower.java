@@ -3,12 +3,12 @@ package io.tradeflow.execution.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.messaging.BotRecord;
 import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.execution.domain.BotRegistry;
+import io.tradeflow.service.messaging.PausedChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Priority;
@@ -28,6 +28,7 @@ import java.time.Duration;
 public class BotFollower implements TopicFollower.Listener {
     private static final Logger LOG = Logger.getLogger(BotFollower.class);
     static final String INPUTS_CHANNEL = "inputs";
+    private static final Duration RESUME_RETRY = Duration.ofMillis(100);
 
     private final BotRegistry bots;
     private final OutboxRecovery recovery;
@@ -106,23 +107,6 @@ public class BotFollower implements TopicFollower.Listener {
     }
 
     private void resumeInputs() {
-        PausableChannel channel = channels.getPausable(INPUTS_CHANNEL);
-        while (channel == null && !Thread.currentThread().isInterrupted()) {
-            // The channel is wired a moment after start-up; the inputs must wait for it anyway.
-            sleep(100);
-            channel = channels.getPausable(INPUTS_CHANNEL);
-        }
-        if (channel != null) {
-            channel.resume();
-            inputsResumed = true;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        inputsResumed = PausedChannels.resume(() -> channels.getPausable(INPUTS_CHANNEL), RESUME_RETRY);
     }
 }

@@ -3,7 +3,6 @@ package io.tradeflow.indicator.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
@@ -14,6 +13,7 @@ import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.indicator.domain.IndicatorRequirements;
 import io.tradeflow.indicator.domain.SeriesKey;
 import io.tradeflow.indicator.metrics.IndicatorMetrics;
+import io.tradeflow.service.messaging.PausedChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +36,7 @@ import java.util.Set;
 public class BotFollower implements TopicFollower.Listener {
     private static final Logger LOG = Logger.getLogger(BotFollower.class);
     static final String KLINES_CHANNEL = "klines";
+    private static final Duration RESUME_RETRY = Duration.ofMillis(100);
 
     private final IndicatorRequirements requirements;
     private final ChannelRegistry channels;
@@ -75,14 +76,7 @@ public class BotFollower implements TopicFollower.Listener {
     public void caughtUp(long records, Duration took) {
         LOG.infof("Read %s to its end (%d records, %d running bots) in %d ms", Topics.BOTS, records,
                 requirements.runningBots(), took.toMillis());
-        PausableChannel klines = channels.getPausable(KLINES_CHANNEL);
-        while (klines == null && !Thread.currentThread().isInterrupted()) {
-            // The channel is wired a moment after start-up; the klines must wait for it anyway.
-            sleep(100);
-            klines = channels.getPausable(KLINES_CHANNEL);
-        }
-        if (klines != null) {
-            klines.resume();
+        if (PausedChannels.resume(() -> channels.getPausable(KLINES_CHANNEL), RESUME_RETRY)) {
             klinesResumed = true;
             LOG.info("Klines channel resumed");
         }
@@ -126,14 +120,6 @@ public class BotFollower implements TopicFollower.Listener {
             metrics.botIgnored();
             requirements.botGone(bot.botId());
             LOG.warnf("Bot %s ignored, its strategy cannot run: %s (%s)", bot.botId(), e.getMessage(), e.parameter());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.tradeflow.signal.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
@@ -13,6 +12,7 @@ import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.signal.domain.BotRegistry;
 import io.tradeflow.signal.domain.SignalEngine;
 import io.tradeflow.signal.metrics.SignalMetrics;
+import io.tradeflow.service.messaging.PausedChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +36,7 @@ import java.time.Duration;
 public class BotFollower implements TopicFollower.Listener {
     private static final Logger LOG = Logger.getLogger(BotFollower.class);
     static final String INDICATORS_CHANNEL = "indicators";
+    private static final Duration RESUME_RETRY = Duration.ofMillis(100);
 
     private final BotRegistry bots;
     private final SignalEngine engine;
@@ -44,6 +45,7 @@ public class BotFollower implements TopicFollower.Listener {
     private final Emitter<byte[]> deadLetters;
     private final String bootstrapServers;
     private volatile TopicFollower follower;
+    private volatile boolean snapshotsResumed;
 
     public BotFollower(BotRegistry bots, SignalEngine engine, SignalMetrics metrics, ChannelRegistry channels,
                        @Channel("bots-dlq") Emitter<byte[]> deadLetters,
@@ -66,9 +68,9 @@ public class BotFollower implements TopicFollower.Listener {
         }
     }
 
-    /** True once bots.v1 has been read up to where it ended when the service started. */
+    /** True once bots.v1 has been read up to where it ended when the service started and the snapshots flow. */
     public boolean loaded() {
-        return follower != null && follower.caughtUp();
+        return follower != null && follower.caughtUp() && snapshotsResumed;
     }
 
     public boolean isAlive() {
@@ -133,22 +135,6 @@ public class BotFollower implements TopicFollower.Listener {
     }
 
     private void resumeSnapshots() {
-        PausableChannel channel = channels.getPausable(INDICATORS_CHANNEL);
-        while (channel == null && !Thread.currentThread().isInterrupted()) {
-            // The channel is wired a moment after start-up; the snapshots must wait for it anyway.
-            sleep(100);
-            channel = channels.getPausable(INDICATORS_CHANNEL);
-        }
-        if (channel != null) {
-            channel.resume();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        snapshotsResumed = PausedChannels.resume(() -> channels.getPausable(INDICATORS_CHANNEL), RESUME_RETRY);
     }
 }
