@@ -180,13 +180,34 @@ public final class BinanceFuturesFake implements AutoCloseable {
 
     /** The next order (POST order or algoOrder) is placed, and a MARKET filled, then answered {@code status}. */
     public BinanceFuturesFake failNextOrderAfterPlacing(int status) {
-        gate.failNextOrder(status);
+        gate.failNext(FakeGate.ANY_ORDER, status);
+        return this;
+    }
+
+    /** The next {@code POST /fapi/v1/algoOrder} is placed, then answered {@code status} (plain orders answer). */
+    public BinanceFuturesFake failNextAlgoAfterPlacing(int status) {
+        gate.failNext("POST /fapi/v1/algoOrder", status);
+        return this;
+    }
+
+    /** The next {@code DELETE /fapi/v1/algoOrder} cancels, then is answered {@code status}. */
+    public BinanceFuturesFake failNextAlgoCancelAfterCanceling(int status) {
+        gate.failNext("DELETE /fapi/v1/algoOrder", status);
         return this;
     }
 
     /** The next order is placed (and filled), then its connection is closed without an answer. */
     public BinanceFuturesFake dropNextOrderAfterPlacing() {
-        gate.failNextOrder(0);
+        gate.failNext(FakeGate.ANY_ORDER, 0);
+        return this;
+    }
+
+    /**
+     * The next {@code count} queries of one order or algo order answer -2013 whether it exists or not, as Binance may
+     * for an order accepted a moment before.
+     */
+    public BinanceFuturesFake hideFromNextQueries(int count) {
+        gate.hideQueries(count);
         return this;
     }
 

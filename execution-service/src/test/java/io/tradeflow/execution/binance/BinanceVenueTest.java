@@ -180,6 +180,66 @@ class BinanceVenueTest {
     }
 
     @Test
+    void anEntryNotYetQueryableAfterItsLostAnswerIsFoundByTheSecondLookNotSentAgain() {
+        BotDefinition bot = Fixtures.bot("bn-second-look", BTCUSDT, Venue.TESTNET);
+        binance.failNextOrderAfterPlacing(503).hideFromNextQueries(1);
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(describe(decision.orders())).startsWith("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028");
+        String entry = decision.orders().get(0).clientOrderId();
+        assertThat(placements(entry)).as("POSTs of the entry").isEqualTo(1);
+        assertThat(binance.requests().stream().filter(r -> r.method().equals("GET")
+                && r.path().equals("/fapi/v1/order") && entry.equals(r.params().get("origClientOrderId"))))
+                .as("the first look (not found yet), the second (found)").hasSize(2);
+    }
+
+    @Test
+    void aStopResentAfterTwoEmptyLooksIsRefusedAsADuplicateAndTakenUpAsOurs() {
+        BotDefinition bot = Fixtures.bot("bn-4116", BTCUSDT, Venue.TESTNET);
+        binance.failNextAlgoAfterPlacing(503).hideFromNextQueries(2);
+
+        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
+
+        assertThat(describe(decision.orders())).startsWith("ENTRY MARKET NEW 0", "ENTRY MARKET FILLED 0.028",
+                "STOP_LOSS STOP_MARKET NEW 0", "TAKE_PROFIT TAKE_PROFIT_MARKET NEW 0");
+        String stop = decision.orders().get(2).clientOrderId();
+        assertThat(binance.requests().stream().filter(r -> r.method().equals("POST")
+                && r.path().equals("/fapi/v1/algoOrder") && stop.equals(r.params().get("clientAlgoId"))))
+                .as("the first POST (answer lost) and the resend Binance refused with -4116").hasSize(2);
+        assertThat(binance.openAlgoOrders()).as("one stop and one target at Binance")
+                .extracting(FakeState.AlgoOrder::orderType)
+                .containsExactlyInAnyOrder("STOP_MARKET", "TAKE_PROFIT_MARKET");
+    }
+
+    @Test
+    void aCancelWhoseAnswerIsLostIsSentAgainAndBothBracketOrdersEndCanceled() {
+        BotDefinition bot = Fixtures.bot("bn-cancel-lost", BTCUSDT, Venue.TESTNET);
+        Trader.Decision entered = signal(bot, "35000.0", "34000.0", "36500.0");
+        String stop = entered.orders().get(2).clientOrderId();
+        String target = entered.orders().get(3).clientOrderId();
+        binance.failNextAlgoCancelAfterCanceling(503);
+
+        Trader.Decision decision = exit(bot);
+
+        // Canceled in the step, or heard on the stream (the cancel whose answer was lost).
+        await().atMost(WAIT).until(() -> {
+            List<String> seen = new ArrayList<>(describe(decision.orders()));
+            seen.addAll(describe(published));
+            return seen.containsAll(List.of("EXIT MARKET FILLED 0.028", "STOP_LOSS STOP_MARKET CANCELED 0",
+                    "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0"));
+        });
+        assertThat(binance.openAlgoOrders()).isEmpty();
+        assertThat(List.of(cancels(stop), cancels(target))).as("DELETEs of the stop and of the target: the first "
+                + "one's answer was lost, so it was sent again (and answered -2011)").containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    private long cancels(String clientAlgoId) {
+        return binance.requests().stream().filter(r -> r.method().equals("DELETE")
+                && r.path().equals("/fapi/v1/algoOrder") && clientAlgoId.equals(r.params().get("clientAlgoId"))).count();
+    }
+
+    @Test
     void aRestartPlacingTheSameSignalAgainLooksItsOrdersUpInsteadOfSendingThem() {
         BotDefinition bot = Fixtures.bot("bn-restart", BTCUSDT, Venue.TESTNET);
         SignalGenerated signal = entry(bot, "35000.0", "34000.0", "36500.0");
@@ -293,11 +353,7 @@ class BinanceVenueTest {
         manual.put("reduceOnly", "true");
         rest.post("/fapi/v1/order", manual, BinanceRest.Security.SIGNED);
 
-        long now = System.currentTimeMillis();
-        long open = now - now % 60_000;
-        SignalGenerated exit = new SignalGenerated(bot.botId(), "sma-crossover", BTCUSDT, bot.interval(), open,
-                SignalAction.EXIT_LONG, new BigDecimal("35000.0"), null, null, "test", open + 59_999, now);
-        Trader.Decision decision = trader.onSignal(exit, bot, now);
+        Trader.Decision decision = exit(bot);
 
         OrderUpdated rejected = decision.orders().stream().filter(o -> o.role() == OrderRole.EXIT).findFirst()
                 .orElseThrow();
@@ -491,6 +547,15 @@ class BinanceVenueTest {
 
     private Trader.Decision signal(BotDefinition bot, String reference, String stop, String target) {
         return trader.onSignal(entry(bot, reference, stop, target), bot, System.currentTimeMillis());
+    }
+
+    /** An EXIT_LONG signal for {@code bot} on the current minute's kline. */
+    private Trader.Decision exit(BotDefinition bot) {
+        long now = System.currentTimeMillis();
+        long open = now - now % 60_000;
+        SignalGenerated exit = new SignalGenerated(bot.botId(), "sma-crossover", BTCUSDT, bot.interval(), open,
+                SignalAction.EXIT_LONG, new BigDecimal("35000.0"), null, null, "test", open + 59_999, now);
+        return trader.onSignal(exit, bot, now);
     }
 
     private static SignalGenerated entry(BotDefinition bot, String reference, String stop, String target) {

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,9 @@ final class FakeGate {
 
     private static final Set<String> PUBLIC = Set.of("GET /fapi/v1/time", "GET /fapi/v1/exchangeInfo");
     private static final Set<String> ORDERS = Set.of("POST /fapi/v1/order", "POST /fapi/v1/algoOrder");
+    private static final Set<String> QUERIES = Set.of("GET /fapi/v1/order", "GET /fapi/v1/algoOrder");
+    /** Key of {@link #failNext} for a failure of whichever order comes next, plain or algo. */
+    static final String ANY_ORDER = "any order";
     private static final long DEFAULT_RECV_WINDOW = 5000;
     /** Docs, HTTP 503 variant A: the request may have been executed, the outcome is unknown. */
     static final String UNKNOWN_OUTCOME = "Unknown error, please check your request or try again later.";
@@ -38,7 +42,9 @@ final class FakeGate {
     private final String apiKey;
     private final SecretKeySpec secret;
     private final LongSupplier clock;
-    private Integer failNextOrder;
+    /** Endpoint (or {@link #ANY_ORDER}) to the HTTP status its next answer gets after it was executed; 0 = none. */
+    private final Map<String, Integer> failNext = new HashMap<>();
+    private int hiddenQueries;
     private Limit limitNext;
     private Integer rejectNextAlgo;
     private long minute;
@@ -53,8 +59,12 @@ final class FakeGate {
         this.clock = clock;
     }
 
-    synchronized void failNextOrder(int status) {
-        failNextOrder = status;
+    synchronized void failNext(String endpoint, int status) {
+        failNext.put(endpoint, status);
+    }
+
+    synchronized void hideQueries(int count) {
+        hiddenQueries = count;
     }
 
     synchronized void limitNext(int status, int retryAfterSeconds) {
@@ -94,8 +104,11 @@ final class FakeGate {
             if (rejection != null) {
                 throw FakeRefusal.of(rejection);
             }
+            if (QUERIES.contains(endpoint) && takeHiddenQuery()) {
+                throw FakeRefusal.of(-2013);
+            }
             JsonNode body = route.apply(endpoint, new FakeParams(params));
-            Integer failure = order ? takeFailure() : null;
+            Integer failure = takeFailure(endpoint, order);
             if (failure == null) {
                 respond(request, 200, body.toString());
             } else if (failure == 0) {
@@ -192,10 +205,17 @@ final class FakeGate {
         respond(request, limit.status(), FakeMessages.errorBody(-1003, message));
     }
 
-    private synchronized Integer takeFailure() {
-        Integer failure = failNextOrder;
-        failNextOrder = null;
-        return failure;
+    private synchronized Integer takeFailure(String endpoint, boolean order) {
+        Integer failure = failNext.remove(endpoint);
+        return failure == null && order ? failNext.remove(ANY_ORDER) : failure;
+    }
+
+    private synchronized boolean takeHiddenQuery() {
+        if (hiddenQueries == 0) {
+            return false;
+        }
+        hiddenQueries--;
+        return true;
     }
 
     private synchronized Integer takeRejection() {
