@@ -57,6 +57,13 @@ public interface BinanceAccounts {
     @WithDefault("30m")
     Duration keepAlive();
 
+    /**
+     * A user-stream socket from which nothing came for this long (no event, no answer to the pings sent every third of
+     * it) is taken as dead and replaced, and what it missed is read over REST.
+     */
+    @WithDefault("2m")
+    Duration streamSilenceLimit();
+
     /** One account's settings; {@link Testnet} and {@link Live} differ only in their default URLs. */
     interface Account {
         /** Sent as {@code X-MBX-APIKEY}; absent: the account is not configured. */

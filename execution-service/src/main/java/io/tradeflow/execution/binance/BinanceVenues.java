@@ -1,5 +1,6 @@
 package io.tradeflow.execution.binance;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -216,8 +217,8 @@ public class BinanceVenues {
                 new BinanceOrders.Conditions(config.workingType(), config.priceProtect()), Duration.ofMillis(250)),
                 claims, config.fillWait(), System::currentTimeMillis);
         Account[] opened = new Account[1];
-        UserStream stream = new UserStream(name, rest, URI.create(account.userStreamUrl()), vertx, config.keepAlive(),
-                RETRY, new UserStream.Listener() {
+        UserStream stream = new UserStream(name, rest, URI.create(account.userStreamUrl()), vertx,
+                new UserStream.Timing(config.keepAlive(), config.streamSilenceLimit(), RETRY), new UserStream.Listener() {
                     @Override
                     public void event(UserEvent event) {
                         binanceVenue.onEvent(event);
@@ -240,8 +241,11 @@ public class BinanceVenues {
                 });
         opened[0] = new Account(venue, name, rest, binanceVenue, stream);
         accounts.put(venue, opened[0]);
-        Gauge.builder("tradeflow.binance.user.stream.reconnects", stream, UserStream::reconnects).tag("account", name)
-                .register(registry);
+        FunctionCounter.builder("tradeflow.binance.user.stream.reconnects", stream, UserStream::reconnects)
+                .tag("account", name).register(registry);
+        FunctionCounter.builder("tradeflow.binance.user.stream.silent", stream, UserStream::silentSockets)
+                .description("sockets replaced because neither an event nor a pong came for the silence limit")
+                .tag("account", name).register(registry);
         Gauge.builder("tradeflow.binance.user.stream.connected", stream, s -> s.connected() ? 1 : 0)
                 .tag("account", name).register(registry);
         stream.start();

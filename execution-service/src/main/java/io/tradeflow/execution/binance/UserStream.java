@@ -1,6 +1,7 @@
 package io.tradeflow.execution.binance;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -26,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the key expired), and after every drop; each reconnect after the first connection tells the listener that events
  * may have been missed ({@link Listener#connected}{@code (true)}), so the venue recovers them over REST. Every
  * decision and every event runs on one thread of its own, in the order the socket delivered the events.
+ *
+ * <p>A connection can die without a close (a NAT or a proxy forgets it): the stream pings the server every third of
+ * {@code silenceLimit} (RFC 6455: a pong must answer), and a socket from which neither an event nor a pong came for
+ * {@code silenceLimit} is replaced like a dropped one.
  */
 public final class UserStream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(UserStream.class);
@@ -33,6 +38,14 @@ public final class UserStream implements AutoCloseable {
     /** The events the venue uses; on {@code /private} the others are not sent at all. */
     static final String EVENTS = "ORDER_TRADE_UPDATE/ALGO_UPDATE/ACCOUNT_UPDATE/listenKeyExpired";
     private static final int KEY_EXPIRED = -1125;
+
+    /**
+     * @param keepAlive    how often the key is extended (30 minutes in production)
+     * @param silenceLimit a socket that sent nothing (no event, no pong) for this long is replaced
+     * @param retryDelay   wait before asking for a key or a socket again after a failure
+     */
+    public record Timing(Duration keepAlive, Duration silenceLimit, Duration retryDelay) {
+    }
 
     /** What the venue hears from the stream; called on the stream's own thread. */
     public interface Listener {
@@ -49,11 +62,11 @@ public final class UserStream implements AutoCloseable {
     private final BinanceRest rest;
     private final URI userStreamUrl;
     private final WebSocketClient client;
-    private final Duration keepAlive;
-    private final Duration retryDelay;
+    private final Timing timing;
     private final Listener listener;
     private final ScheduledExecutorService thread;
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong silentSockets = new AtomicLong();
 
     private volatile boolean connected;
     private boolean everConnected;
@@ -62,19 +75,17 @@ public final class UserStream implements AutoCloseable {
     private long generation;
     private WebSocket socket;
     private ScheduledFuture<?> keepAliveTask;
+    private ScheduledFuture<?> watchTask;
+    /** {@link System#nanoTime()} when the socket last sent an event or a pong. */
+    private long lastHeard;
 
-    /**
-     * @param keepAlive  how often the key is extended (30 minutes in production)
-     * @param retryDelay wait before asking for a key or a socket again after a failure
-     */
-    public UserStream(String account, BinanceRest rest, URI userStreamUrl, Vertx vertx, Duration keepAlive,
-                      Duration retryDelay, Listener listener) {
+    public UserStream(String account, BinanceRest rest, URI userStreamUrl, Vertx vertx, Timing timing,
+                      Listener listener) {
         this.account = account;
         this.rest = rest;
         this.userStreamUrl = userStreamUrl;
         this.client = vertx.createWebSocketClient();
-        this.keepAlive = keepAlive;
-        this.retryDelay = retryDelay;
+        this.timing = timing;
         this.listener = listener;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "binance-user-stream-" + account);
@@ -96,6 +107,11 @@ public final class UserStream implements AutoCloseable {
     /** How many times the stream was opened again after its first connection. */
     public long reconnects() {
         return reconnects.get();
+    }
+
+    /** How many sockets were replaced because nothing came from them for the silence limit. */
+    public long silentSockets() {
+        return silentSockets.get();
     }
 
     private void open() {
@@ -137,7 +153,9 @@ public final class UserStream implements AutoCloseable {
 
     private void opened(WebSocket ws, long mine) {
         socket = ws;
+        lastHeard = System.nanoTime();
         ws.textMessageHandler(text -> onThread(() -> message(text, mine)));
+        ws.pongHandler(ignored -> onThread(() -> heard(mine)));
         ws.exceptionHandler(error -> onThread(() -> {
             if (mine == generation) {
                 LOG.warnf("Binance %s user stream: %s; reconnecting", account, error.toString());
@@ -145,8 +163,10 @@ public final class UserStream implements AutoCloseable {
             }
         }));
         ws.closeHandler(ignored -> onThread(() -> closed(mine)));
-        keepAliveTask = thread.scheduleWithFixedDelay(this::keepAlive, keepAlive.toMillis(), keepAlive.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long keepAlive = timing.keepAlive().toMillis();
+        keepAliveTask = thread.scheduleWithFixedDelay(this::keepAlive, keepAlive, keepAlive, TimeUnit.MILLISECONDS);
+        long watch = Math.max(1, timing.silenceLimit().toMillis() / 3);
+        watchTask = thread.scheduleWithFixedDelay(() -> watch(mine), watch, watch, TimeUnit.MILLISECONDS);
         connected = true;
         boolean afterGap = everConnected;
         if (afterGap) {
@@ -157,10 +177,33 @@ public final class UserStream implements AutoCloseable {
         listener.connected(afterGap);
     }
 
+    private void heard(long mine) {
+        if (mine == generation) {
+            lastHeard = System.nanoTime();
+        }
+    }
+
+    /** Replaces a socket silent for the limit; otherwise pings it, so that a live one answers before the next look. */
+    private void watch(long mine) {
+        if (mine != generation || socket == null) {
+            return;
+        }
+        long silentMillis = (System.nanoTime() - lastHeard) / 1_000_000;
+        if (silentMillis >= timing.silenceLimit().toMillis()) {
+            silentSockets.incrementAndGet();
+            LOG.warnf("Binance %s user stream: nothing heard for %d s (no event, no pong); the connection is "
+                    + "taken as dead", account, silentMillis / 1000);
+            reconnect("a silent socket");
+            return;
+        }
+        socket.writePing(Buffer.buffer("tradeflow"));
+    }
+
     private void message(String text, long mine) {
         if (mine != generation) {
             return;
         }
+        lastHeard = System.nanoTime();
         UserEvent event;
         try {
             event = UserEvents.parse(text);
@@ -184,7 +227,7 @@ public final class UserStream implements AutoCloseable {
                 reconnect("the listenKey expired (-1125)");
             } else {
                 LOG.warnf("Binance %s user stream: keep-alive failed (%s); trying again in %d s", account,
-                        e.getMessage(), keepAlive.toSeconds());
+                        e.getMessage(), timing.keepAlive().toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -217,6 +260,10 @@ public final class UserStream implements AutoCloseable {
             keepAliveTask.cancel(false);
             keepAliveTask = null;
         }
+        if (watchTask != null) {
+            watchTask.cancel(false);
+            watchTask = null;
+        }
         if (connected) {
             connected = false;
             listener.disconnected(why);
@@ -227,8 +274,9 @@ public final class UserStream implements AutoCloseable {
         if (stopped) {
             return;
         }
-        LOG.warnf("Binance %s user stream down (%s); trying again in %d ms", account, why, retryDelay.toMillis());
-        thread.schedule(this::open, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        long delay = timing.retryDelay().toMillis();
+        LOG.warnf("Binance %s user stream down (%s); trying again in %d ms", account, why, delay);
+        thread.schedule(this::open, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Runs a socket's callback on the stream's thread; after {@link #close} there is nothing left to do. */

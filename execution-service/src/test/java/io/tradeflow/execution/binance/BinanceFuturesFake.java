@@ -249,6 +249,15 @@ public final class BinanceFuturesFake implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every user-stream connection open now goes silent and stays open: no event, no pong (its socket is no longer
+     * read), as a connection a NAT or proxy has forgotten. New connections work.
+     */
+    public BinanceFuturesFake silenceStream() {
+        stream.silence();
+        return this;
+    }
+
     /** Closes every user-stream connection without a message; the listenKey stays valid. */
     public BinanceFuturesFake dropStream() {
         stream.drop();

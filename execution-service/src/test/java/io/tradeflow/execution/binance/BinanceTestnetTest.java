@@ -72,8 +72,9 @@ class BinanceTestnetTest {
                     BinanceOrders.Conditions.DEFAULT, Duration.ofMillis(500)), order -> claims.add(order.clientOrderId()),
                     Duration.ofSeconds(5),
                     System::currentTimeMillis);
-            UserStream stream = new UserStream("testnet", rest, URI.create(streamUrl), vertx, Duration.ofMinutes(30),
-                    Duration.ofSeconds(2), new UserStream.Listener() {
+            UserStream stream = new UserStream("testnet", rest, URI.create(streamUrl), vertx,
+                    new UserStream.Timing(Duration.ofMinutes(30), Duration.ofMinutes(2), Duration.ofSeconds(2)),
+                    new UserStream.Listener() {
                         @Override
                         public void event(UserEvent event) {
                             venue.onEvent(event);

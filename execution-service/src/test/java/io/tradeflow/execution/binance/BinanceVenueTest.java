@@ -50,6 +50,8 @@ import static org.awaitility.Awaitility.await;
 class BinanceVenueTest {
     private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final UserStream.Timing TIMING = new UserStream.Timing(Duration.ofMinutes(30), Duration.ofMinutes(2),
+            Duration.ofMillis(200));
 
     private BinanceFuturesFake binance;
     private Vertx vertx;
@@ -71,8 +73,8 @@ class BinanceVenueTest {
         rules = symbol -> Optional.of(btc.symbol().equals(symbol) ? btc : renamed(btc, symbol));
         venue = venue();
         trader = trader(venue);
-        stream = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx, Duration.ofMinutes(30),
-                Duration.ofMillis(200), new UserStream.Listener() {
+        stream = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx, TIMING,
+                new UserStream.Listener() {
                     @Override
                     public void event(UserEvent event) {
                         venue.onEvent(event);
@@ -475,7 +477,7 @@ class BinanceVenueTest {
         restarted.recover();
         List<OrderUpdated> heard = new CopyOnWriteArrayList<>();
         UserStream again = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx,
-                Duration.ofMinutes(30), Duration.ofMillis(200), new UserStream.Listener() {
+                TIMING, new UserStream.Listener() {
                     @Override
                     public void event(UserEvent event) {
                         restarted.onEvent(event);

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ final class FakeUserStream {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger pongs = new AtomicInteger();
+    private final Set<Integer> silent = ConcurrentHashMap.newKeySet();
     private String listenKey;
     private long validUntil;
     private boolean expired;
@@ -173,6 +175,7 @@ final class FakeUserStream {
         String type = event.get("e").asText();
         peers.values().stream()
                 .filter(peer -> peer.listenKey().equals(listenKey) && active() && peer.events().contains(type))
+                .filter(peer -> !silent.contains(peer.number()))
                 .sorted((a, b) -> Integer.compare(a.number(), b.number()))
                 .forEach(peer -> send(peer, event));
     }
@@ -189,6 +192,17 @@ final class FakeUserStream {
             message = envelope;
         }
         peer.socket().writeTextMessage(message.toString());
+    }
+
+    /**
+     * The connections open now get nothing more and answer nothing: their TCP connections are no longer read (Vert.x
+     * answers a ping as soon as it reads it, before any pause of the socket, hence the connection's internal pause).
+     */
+    void silence() {
+        peers.values().forEach(peer -> {
+            silent.add(peer.number());
+            ((ConnectionBase) peer.connection()).doPause();
+        });
     }
 
     /** Closes every connection from the server's side without a word (the TCP connection, no close frame). */

@@ -48,8 +48,12 @@ class UserStreamTest {
     }
 
     private void open(Duration keepAlive) {
-        stream = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx, keepAlive,
-                Duration.ofMillis(200), new UserStream.Listener() {
+        open(new UserStream.Timing(keepAlive, Duration.ofMinutes(2), Duration.ofMillis(200)));
+    }
+
+    private void open(UserStream.Timing timing) {
+        stream = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx, timing,
+                new UserStream.Listener() {
                     @Override
                     public void event(UserEvent event) {
                         events.add(event);
@@ -97,6 +101,21 @@ class UserStreamTest {
         assertThat(stream.reconnects()).isEqualTo(1);
         marketBuy("tf-us-2");
         await().atMost(WAIT).until(() -> fills("tf-us-2").size() == 1);
+    }
+
+    @Test
+    void aSocketThatFallsSilentIsReplacedAndReportedAsAGap() throws Exception {
+        open(new UserStream.Timing(Duration.ofMinutes(30), Duration.ofMillis(900), Duration.ofMillis(200)));
+        // No event for several silence limits: the answered pings keep a quiet socket.
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> stream.connected() && stream.reconnects() == 0);
+
+        binance.silenceStream();
+
+        await().atMost(WAIT).until(() -> states.contains("connected after a gap") && stream.connected());
+        assertThat(states).containsSubsequence("connected", "disconnected", "connected after a gap");
+        assertThat(stream.silentSockets()).isEqualTo(1);
+        marketBuy("tf-us-silent");
+        await().atMost(WAIT).until(() -> fills("tf-us-silent").size() == 1);
     }
 
     @Test
