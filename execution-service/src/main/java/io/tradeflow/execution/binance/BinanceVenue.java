@@ -342,8 +342,11 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                         : row.averagePrice() != null ? row.averagePrice() : BigDecimal.ONE;
                 PlaceOrder order = new PlaceOrder(row.clientOrderId(), row.signalId(), bot.get(), symbolRules.get(),
                         row.role(), row.side(), row.type(), row.quantity(), row.triggerPrice(), row.reduceOnly(),
-                        reference, 0, row.eventTime(), null);
+                        reference, 0, row.eventTime(), row.closeReason());
                 Tracked tracked = new Tracked(order, row.type() != OrderType.MARKET);
+                if (row.exchangeOrderId() != null) {
+                    tracked.events = tracked.events.withExchangeOrderId(row.exchangeOrderId());
+                }
                 // Its fills are read again from Binance by recover(), each with the event id it had (so what was
                 // published before is not published twice, and a fill never published is).
                 tracked.returned = true;

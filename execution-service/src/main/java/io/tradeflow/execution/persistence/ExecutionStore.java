@@ -1,5 +1,6 @@
 package io.tradeflow.execution.persistence;
 
+import io.tradeflow.core.domain.CloseReason;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.OrderRole;
@@ -139,7 +140,8 @@ public final class ExecutionStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("""
                      select i.client_order_id, i.signal_id, i.bot_id, i.symbol, i.role, i.side, i.type, i.quantity,
-                         i.trigger_price, i.reduce_only, o.status, o.filled_quantity, o.average_price, o.event_time
+                         i.trigger_price, i.reduce_only, o.status, o.filled_quantity, o.average_price, o.event_time,
+                         i.close_reason, o.exchange_order_id
                      from order_intents i left join orders o using (client_order_id)
                      where i.venue = ? and (o.status is null or o.status in ('NEW', 'PARTIALLY_FILLED'))
                      order by i.created_at, i.client_order_id""")) {
@@ -152,7 +154,8 @@ public final class ExecutionStore {
                             OrderType.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getBigDecimal(9),
                             rs.getBoolean(10), rs.getString(11) == null ? OrderStatus.NEW
                             : OrderStatus.valueOf(rs.getString(11)), rs.getBigDecimal(12) == null ? BigDecimal.ZERO
-                            : rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getLong(14)));
+                            : rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getLong(14),
+                            rs.getString(15) == null ? null : CloseReason.valueOf(rs.getString(15)), rs.getString(16)));
                 }
             }
             return open;
@@ -170,7 +173,7 @@ public final class ExecutionStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into order_intents (client_order_id, signal_id, bot_id, symbol, venue, role, side, type,
-                         quantity, trigger_price, reduce_only) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         quantity, trigger_price, reduce_only, close_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                      on conflict (client_order_id) do nothing""")) {
             insert.setString(1, order.clientOrderId());
             insert.setString(2, order.signalId());
@@ -183,6 +186,7 @@ public final class ExecutionStore {
             insert.setBigDecimal(9, order.quantity());
             insert.setBigDecimal(10, order.triggerPrice());
             insert.setBoolean(11, order.reduceOnly());
+            insert.setString(12, order.closeReason() == null ? null : order.closeReason().name());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StoreException("Claiming placement " + order.clientOrderId() + " failed", e);
@@ -236,7 +240,7 @@ public final class ExecutionStore {
     private static void intent(Connection connection, OrderUpdated order) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into order_intents (client_order_id, signal_id, bot_id, symbol, venue, role, side, type, quantity,
-                    trigger_price, reduce_only) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    trigger_price, reduce_only, close_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (client_order_id) do nothing""")) {
             insert.setString(1, order.clientOrderId());
             insert.setString(2, order.signalId());
@@ -249,6 +253,7 @@ public final class ExecutionStore {
             insert.setBigDecimal(9, order.quantity());
             insert.setBigDecimal(10, order.triggerPrice());
             insert.setBoolean(11, order.reduceOnly());
+            insert.setString(12, order.closeReason() == null ? null : order.closeReason().name());
             insert.executeUpdate();
         }
     }
@@ -256,8 +261,9 @@ public final class ExecutionStore {
     private static void order(Connection connection, OrderUpdated order) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into orders (client_order_id, status, filled_quantity, average_price, deny_reason, reject_reason,
-                    event_time) values (?, ?, ?, ?, ?, ?, ?)
+                    event_time, exchange_order_id) values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (client_order_id) do update set status = excluded.status,
+                    exchange_order_id = coalesce(excluded.exchange_order_id, orders.exchange_order_id),
                     filled_quantity = excluded.filled_quantity, average_price = excluded.average_price,
                     deny_reason = excluded.deny_reason, reject_reason = excluded.reject_reason,
                     event_time = excluded.event_time, updated_at = now()
@@ -272,6 +278,7 @@ public final class ExecutionStore {
             upsert.setString(5, order.denyReason());
             upsert.setString(6, order.rejectReason());
             upsert.setLong(7, order.eventTime());
+            upsert.setString(8, order.exchangeOrderId());
             upsert.executeUpdate();
         }
     }

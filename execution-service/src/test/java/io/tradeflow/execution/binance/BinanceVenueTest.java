@@ -289,8 +289,12 @@ class BinanceVenueTest {
         restarted.restore(stored, id -> Optional.of(bot), rules);
         restarted.recover();
 
-        assertThat(describe(restarted.drainEvents())).containsExactly("STOP_LOSS STOP_MARKET FILLED 0.028",
+        List<OrderUpdated> recovered = restarted.drainEvents();
+        assertThat(describe(recovered)).containsExactly("STOP_LOSS STOP_MARKET FILLED 0.028",
                 "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(recovered).as("Binance's ids, as the events before the restart had them")
+                .extracting(OrderUpdated::exchangeOrderId)
+                .containsExactly(stored.get(0).exchangeOrderId(), stored.get(1).exchangeOrderId()).doesNotContainNull();
         assertThat(restarted.position(bot.botId())).as("flat at Binance, flat here").isEmpty();
         assertThat(binance.openAlgoOrders()).isEmpty();
     }
@@ -506,6 +510,29 @@ class BinanceVenueTest {
     }
 
     @Test
+    void anExitTakenUpAfterARestartKeepsItsCloseReason() {
+        BotDefinition bot = Fixtures.bot("bn-exit-reason", BTCUSDT, Venue.TESTNET);
+        signal(bot, "35000.0", "34000.0", "36500.0");
+        OrderUpdated exitFill = exit(bot).orders().stream().filter(o -> o.role() == OrderRole.EXIT
+                && o.status() == OrderStatus.FILLED).findFirst().orElseThrow();
+        assertThat(exitFill.closeReason()).isNotNull();
+        // The process died after the exit was claimed and sent, before its step was stored.
+        VenueOrder claimedOnly = new VenueOrder(exitFill.clientOrderId(), exitFill.signalId(), exitFill.botId(),
+                exitFill.symbol(), exitFill.role(), exitFill.side(), exitFill.type(), exitFill.quantity(), null, true,
+                OrderStatus.NEW, BigDecimal.ZERO, null, exitFill.eventTime(), exitFill.closeReason(), null);
+        stream.close();
+
+        BinanceVenue restarted = venue();
+        restarted.restore(List.of(claimedOnly), id -> Optional.of(bot), rules);
+        restarted.recover();
+
+        assertThat(restarted.drainEvents()).singleElement().satisfies(recovered -> {
+            assertThat(recovered.eventId()).isEqualTo(exitFill.eventId());
+            assertThat(recovered.closeReason()).isEqualTo(exitFill.closeReason());
+        });
+    }
+
+    @Test
     void aPartlyFilledOrderTakenUpAfterARestartGetsItsFillsWithTheirOwnEventIds() {
         BotDefinition bot = Fixtures.bot("bn-partial", BTCUSDT, Venue.TESTNET);
         List<OrderUpdated> first = signal(bot, "35000.0", "34000.0", "36500.0").orders();
@@ -513,7 +540,7 @@ class BinanceVenueTest {
         // What PostgreSQL would hold had the process died between the fill and its step's commit: the intent only.
         VenueOrder claimedOnly = new VenueOrder(filled.clientOrderId(), filled.signalId(), filled.botId(),
                 filled.symbol(), filled.role(), filled.side(), filled.type(), filled.quantity(), null, false,
-                OrderStatus.NEW, BigDecimal.ZERO, null, filled.eventTime());
+                OrderStatus.NEW, BigDecimal.ZERO, null, filled.eventTime(), null, null);
         stream.close();
 
         BinanceVenue restarted = venue();
@@ -532,7 +559,8 @@ class BinanceVenueTest {
         events.forEach(e -> latest.put(e.clientOrderId(), e));
         return latest.values().stream().filter(e -> !e.status().isTerminal()).map(e -> new VenueOrder(e.clientOrderId(),
                 e.signalId(), e.botId(), e.symbol(), e.role(), e.side(), e.type(), e.quantity(), e.triggerPrice(),
-                e.reduceOnly(), e.status(), e.filledQuantity(), e.averagePrice(), e.eventTime())).toList();
+                e.reduceOnly(), e.status(), e.filledQuantity(), e.averagePrice(), e.eventTime(), e.closeReason(),
+                e.exchangeOrderId())).toList();
     }
 
     private BinanceVenue venue() {
