@@ -68,6 +68,14 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     private static final Logger LOG = Logger.getLogger(BinanceVenue.class);
     private static final int TRIGGER_CROSSED = -2021;
     private static final int REDUCE_ONLY_REJECTED = -2022;
+    /**
+     * How long an ended order stays tracked: long enough for its step to run again (Kafka delivers a step's inputs
+     * again within minutes of a crash) and find it; then it is forgotten, so a venue trading for months stays small.
+     */
+    private static final long ENDED_KEPT_MILLIS = Duration.ofHours(6).toMillis();
+    /** A triggered algo order's child fill waits this long for the ALGO_UPDATE naming it (seconds, in practice). */
+    private static final long PARKED_KEPT_MILLIS = Duration.ofMinutes(10).toMillis();
+    private static final long PRUNE_EVERY_MILLIS = Duration.ofMinutes(1).toMillis();
 
     /** An order placed through this venue and what it has done so far. */
     private static final class Tracked {
@@ -110,6 +118,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     private volatile boolean streamUp = true;
     /** When the positions were last read from Binance at a restart: fills up to then are in them already. */
     private long restoredAt = Long.MIN_VALUE;
+    private long prunedAt;
 
     /**
      * @param fillWait how long a MARKET order's fills are waited for on the stream before they are read over REST
@@ -525,7 +534,34 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     public synchronized List<OrderUpdated> drainEvents() {
         List<OrderUpdated> events = List.copyOf(later);
         later.clear();
+        long now = clock.getAsLong();
+        if (now - prunedAt >= PRUNE_EVERY_MILLIS) {
+            prune(now);
+            prunedAt = now;
+        }
         return events;
+    }
+
+    /** How many orders this venue tracks now (working ones, and ended ones not yet forgotten). */
+    public synchronized int trackedOrders() {
+        return byClientId.size();
+    }
+
+    /**
+     * Forgets the orders ended and handed out more than {@link #ENDED_KEPT_MILLIS} ago (with their booked trade ids and
+     * child links), and child fills of algo orders never named within {@link #PARKED_KEPT_MILLIS} (another client's).
+     */
+    private void prune(long now) {
+        var orders = byClientId.values().iterator();
+        while (orders.hasNext()) {
+            Tracked t = orders.next();
+            if (t.done && t.returned && t.pending.isEmpty() && now - t.order.time() > ENDED_KEPT_MILLIS) {
+                orders.remove();
+                t.trades.forEach(tradeId -> applied.remove(t.order.bot().symbol().value() + ":" + tradeId));
+                childOf.values().removeIf(clientId -> clientId.equals(t.order.clientOrderId()));
+            }
+        }
+        parked.values().removeIf(updates -> now - updates.get(0).eventTime() > PARKED_KEPT_MILLIS);
     }
 
     private void orderUpdate(UserEvent.OrderTradeUpdate update, List<Tracked> filledBrackets) {

@@ -248,6 +248,9 @@ public class BinanceVenues {
                 .tag("account", name).register(registry);
         Gauge.builder("tradeflow.binance.user.stream.connected", stream, s -> s.connected() ? 1 : 0)
                 .tag("account", name).register(registry);
+        Gauge.builder("tradeflow.binance.tracked.orders", binanceVenue, BinanceVenue::trackedOrders)
+                .description("orders the venue tracks: working ones and those ended in the last hours")
+                .tag("account", name).register(registry);
         stream.start();
         LOG.infof("Binance %s account: %s, user data stream %s", name, account.restUrl(), account.userStreamUrl());
     }

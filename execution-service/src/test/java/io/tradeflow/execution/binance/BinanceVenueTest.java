@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -530,6 +531,25 @@ class BinanceVenueTest {
             assertThat(recovered.eventId()).isEqualTo(exitFill.eventId());
             assertThat(recovered.closeReason()).isEqualTo(exitFill.closeReason());
         });
+    }
+
+    @Test
+    void endedOrdersAreForgottenHoursLaterWhileTheWorkingBracketStays() {
+        AtomicLong now = new AtomicLong(System.currentTimeMillis());
+        BinanceVenue aging = new BinanceVenue(Venue.TESTNET, new BinanceOrders(rest, BinanceOrders.Conditions.DEFAULT,
+                Duration.ofMillis(100)), order -> claimed.add(order.clientOrderId()), Duration.ofMillis(200), now::get);
+        BotDefinition bot = Fixtures.bot("bn-aging", BTCUSDT, Venue.TESTNET);
+        trader(aging).onSignal(entry(bot, "35000.0", "34000.0", "36500.0"), bot, now.get());
+        aging.drainEvents();
+        assertThat(aging.trackedOrders()).as("entry, stop, target").isEqualTo(3);
+
+        now.addAndGet(Duration.ofHours(7).toMillis());
+        aging.drainEvents();
+
+        assertThat(aging.trackedOrders()).as("the filled entry forgotten, the bracket still working").isEqualTo(2);
+        assertThat(describe(aging.cancelWorking(bot.botId(), now.get()))).containsExactly(
+                "STOP_LOSS STOP_MARKET CANCELED 0", "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
+        assertThat(aging.position(bot.botId())).as("the position booked from the forgotten entry's fill").isPresent();
     }
 
     @Test
