@@ -44,6 +44,7 @@ public class ExecutionState {
         this.engine = engine;
         metrics.openPaperPositions(this::openPaperPositions);
         metrics.waiting(this::waiting);
+        metrics.haltedBots(() -> trader.halts().size());
     }
 
     /** Marks the state for a reload before the next record (called on the Kafka thread during a rebalance). */

@@ -62,6 +62,12 @@ public class ExecutionMetrics {
         Gauge.builder("tradeflow.paper.positions.open", count, c -> c.getAsInt()).strongReference(true).register(registry);
     }
 
+    /** Bots halted now by the kill switch (daily loss or drawdown limit); they trade again once resumed. */
+    public void haltedBots(IntSupplier count) {
+        Gauge.builder("tradeflow.execution.halted.bots", count, c -> c.getAsInt()).strongReference(true)
+                .description("bots halted by the kill switch until resumed").register(registry);
+    }
+
     /** Klines and signals waiting for their watermark (signal-service behind) or their kline. */
     public void waiting(IntSupplier count) {
         Gauge.builder("tradeflow.execution.waiting", count, c -> c.getAsInt()).strongReference(true).register(registry);

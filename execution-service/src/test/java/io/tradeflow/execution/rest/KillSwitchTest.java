@@ -93,11 +93,14 @@ class KillSwitchTest {
         HttpResponse<String> halts = get("/api/v1/halts");
         assertThat(halts.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(halts.body()).findValuesAsText("botId")).as("GET /api/v1/halts").contains("exec-kill");
+        double haltedBefore = haltedBots();
+        assertThat(haltedBefore).as("tradeflow_execution_halted_bots (the kill-switch alert's metric)").isGreaterThanOrEqualTo(1);
 
         HttpResponse<String> resumed = post("/api/v1/bots/exec-kill/resume");
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(resumed.body()).contains("\"resumed\":true");
         assertThat(get("/api/v1/bots/exec-kill/halt").statusCode()).isEqualTo(404);
+        assertThat(haltedBots()).as("tradeflow_execution_halted_bots after the resume").isEqualTo(haltedBefore - 1);
         assertThat(JSON.readTree(get("/api/v1/halts").body()).findValuesAsText("botId")).as("GET /api/v1/halts after the"
                 + " resume").doesNotContain("exec-kill");
         assertThat(storedHalt()).as("kept, marked resumed, until the next entry restarts the loss limits")
@@ -142,5 +145,12 @@ class KillSwitchTest {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** The value of the gauge tradeflow_execution_halted_bots on /q/metrics. */
+    private double haltedBots() throws Exception {
+        return get("/q/metrics").body().lines().filter(line -> line.startsWith("tradeflow_execution_halted_bots "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim())).findFirst()
+                .orElseThrow(() -> new AssertionError("no tradeflow_execution_halted_bots on /q/metrics"));
     }
 }
