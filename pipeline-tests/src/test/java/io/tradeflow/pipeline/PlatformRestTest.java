@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * day through it once the bot runs ({@code --await-bot}), and {@code GET /api/v1/trades} (every page) and
  * {@code GET /api/v1/bots/{id}/stats} then equal, field by field and to the last decimal, the in-process run of
  * trading-core over the same day (strategy, Trader, paper venue: {@link PaperPipeline}; booked by
- * {@link PaperLedger}). Then the dashboard is used in a real browser ({@link DashboardScenario}). Finally SIGTERM
+ * {@link PaperLedger}). Then the dashboard is used in a real browser ({@link DashboardScenario}), and the metrics the
+ * deployed alerts and board query are looked for on the services ({@link DeployMetrics}). Finally SIGTERM
  * stops bin/tradeflow, which must end every process it started and free its ports.
  *
  * <p>When another program holds one of the ports (a Tradeflow the user runs, a local PostgreSQL), bin/tradeflow
@@ -180,8 +181,23 @@ class PlatformRestTest {
                 seconds(started), SCREENSHOTS);
     }
 
+    /**
+     * Every metric the Prometheus alert rules and the Grafana board of {@code deploy/} query is on the /q/metrics of
+     * the services that should expose it, after the day's replay (see {@link DeployMetrics}).
+     */
     @Test
     @Order(3)
+    void everyMetricTheDeployedAlertsAndBoardQueryIsExposed() throws Exception {
+        notRefused();
+        List<DeployMetrics.Used> used = DeployMetrics.used(REPOSITORY);
+        assertThat(used).as("deploy/metrics-used.txt").isNotEmpty();
+
+        assertThat(DeployMetrics.missing(used)).as("metrics of deploy/metrics-used.txt that no service exposes after"
+                + " the replay").isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void sigtermStopsEveryProcessAndFreesThePorts() {
         notRefused();
         Set<ProcessHandle> processes = platform.processes();
