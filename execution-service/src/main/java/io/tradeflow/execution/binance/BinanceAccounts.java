@@ -53,6 +53,14 @@ public interface BinanceAccounts {
     @WithDefault("5m")
     Duration reconcileInterval();
 
+    /**
+     * Whether the accounts trade COIN-M bots too: each configured account then also opens COIN-M's REST base and user
+     * stream ({@code coin-m-rest-url}, {@code coin-m-user-stream-url}), and its readiness waits for them. Off, COIN-M
+     * bots on TESTNET or LIVE are denied {@code venue-unavailable}.
+     */
+    @WithDefault("false")
+    boolean coinM();
+
     /** How often the user stream's listenKey is extended (Binance: valid 60 minutes; extend about every 30). */
     @WithDefault("30m")
     Duration keepAlive();
@@ -81,6 +89,12 @@ public interface BinanceAccounts {
         /** User data stream base (the {@code /private} WebSocket path of the 2026 split). */
         String userStreamUrl();
 
+        /** COIN-M REST base (used when {@code coin-m} is on). */
+        String coinMRestUrl();
+
+        /** COIN-M user data stream base: the socket is {@code {base}/ws/<listenKey>}. */
+        String coinMUserStreamUrl();
+
         /**
          * How long after its {@code timestamp} a signed request stays valid, sent as {@code recvWindow} in ms (Binance:
          * default 5 s, at most 60 s).
@@ -108,6 +122,16 @@ public interface BinanceAccounts {
         @Override
         @WithDefault("wss://fstream.binancefuture.com/private")
         String userStreamUrl();
+
+        /** COIN-M testnet REST base (Binance's COIN-M "General Info"). */
+        @Override
+        @WithDefault("https://testnet.binancefuture.com")
+        String coinMRestUrl();
+
+        /** COIN-M testnet WebSocket base (Binance's COIN-M "General Info"). */
+        @Override
+        @WithDefault("wss://dstream.binancefuture.com")
+        String coinMUserStreamUrl();
     }
 
     /** Real money. */
@@ -120,5 +144,14 @@ public interface BinanceAccounts {
         @Override
         @WithDefault("wss://fstream.binance.com/private")
         String userStreamUrl();
+
+        @Override
+        @WithDefault("https://dapi.binance.com")
+        String coinMRestUrl();
+
+        /** COIN-M's user data stream, untouched by the USD-M split: {@code {base}/ws/<listenKey>}. */
+        @Override
+        @WithDefault("wss://dstream.binance.com")
+        String coinMUserStreamUrl();
     }
 }

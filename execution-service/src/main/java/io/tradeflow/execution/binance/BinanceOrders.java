@@ -1,6 +1,7 @@
 package io.tradeflow.execution.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Side;
 import io.tradeflow.core.domain.Symbol;
 import org.jboss.logging.Logger;
@@ -13,20 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Our orders on Binance USD-M over REST, placed so that none is ever sent twice: an answer lost to a 5xx, a timeout or
+ * Our orders on one Binance futures market ({@link FuturesApi}: USD-M or COIN-M) over REST, placed so that none is
+ * ever sent twice: an answer lost to a 5xx, a timeout or
  * a dropped connection leaves the outcome unknown (the order may exist), so the order is looked up by its client id
  * before anything is sent again, and sent again only when Binance says it does not know it (-2013). A request refused
  * before execution (429, -1003, a busy server) is sent again, a few times, after the {@link RequestGate}'s wait.
  * Sources: "New Order", "New Algo Order", "Query Order", "Query Algo Order", "Cancel Algo Order", "Account Trade List"
- * (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api).
+ * (https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api; COIN-M's pages under
+ * .../coin-margined-futures/trade/rest-api, where "New Order" still takes STOP_MARKET and TAKE_PROFIT_MARKET).
  *
  * <p>Quantities and prices are sent as plain decimal strings, already rounded to the symbol's step and tick.
  */
 public final class BinanceOrders {
     private static final Logger LOG = Logger.getLogger(BinanceOrders.class);
-    static final String ORDER = "/fapi/v1/order";
-    static final String ALGO_ORDER = "/fapi/v1/algoOrder";
-    static final String USER_TRADES = "/fapi/v1/userTrades";
     /** Binance: the order (or algo order) does not exist. */
     static final int NO_SUCH_ORDER = -2013;
     /** Binance: unknown order sent (a cancel of an order already gone). */
@@ -41,12 +41,14 @@ public final class BinanceOrders {
     }
 
     private final BinanceRest rest;
+    private final FuturesApi api;
     private final Conditions conditions;
     private final Duration pause;
 
     /** @param pause the wait between two lookups of an order whose placement had an unknown outcome */
     public BinanceOrders(BinanceRest rest, Conditions conditions, Duration pause) {
         this.rest = rest;
+        this.api = rest.api();
         this.conditions = conditions;
         this.pause = pause;
     }
@@ -70,7 +72,37 @@ public final class BinanceOrders {
         }
         params.put("newClientOrderId", clientOrderId);
         params.put("newOrderRespType", "RESULT");
-        return place(ORDER, params, sentBefore, () -> order(symbol, clientOrderId), json -> ExchangeAnswers.order(json));
+        return place(api.v1("order"), params, sentBefore, () -> order(symbol, clientOrderId),
+                json -> ExchangeAnswers.order(json));
+    }
+
+    /** The market these orders go to. */
+    public FuturesApi api() {
+        return api;
+    }
+
+    /**
+     * COIN-M: a reduce-only STOP_MARKET or TAKE_PROFIT_MARKET on the order endpoint itself, with {@code stopPrice}
+     * ({@code /dapi/v1/order} still takes the stop types); when it triggers, this same order executes. Looked up and
+     * canceled as any order.
+     */
+    public OrderAnswer stop(String clientOrderId, Symbol symbol, Side side, String type, BigDecimal quantity,
+                            BigDecimal stopPrice, boolean sentBefore) throws BinanceException, InterruptedException {
+        if (api.algoConditionals()) {
+            throw new IllegalStateException(api + " takes stop-loss and take-profit as algo orders: use conditional()");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol.value());
+        params.put("side", side.name());
+        params.put("type", type);
+        params.put("quantity", quantity.toPlainString());
+        params.put("stopPrice", stopPrice.toPlainString());
+        params.put("workingType", conditions.workingType());
+        params.put("priceProtect", String.valueOf(conditions.priceProtect()).toUpperCase());
+        params.put("reduceOnly", "true");
+        params.put("newClientOrderId", clientOrderId);
+        return place(api.v1("order"), params, sentBefore, () -> order(symbol, clientOrderId),
+                json -> ExchangeAnswers.order(json));
     }
 
     /**
@@ -80,6 +112,9 @@ public final class BinanceOrders {
     public AlgoOrderAnswer conditional(String clientAlgoId, Symbol symbol, Side side, String type, BigDecimal quantity,
                                        BigDecimal triggerPrice, boolean sentBefore)
             throws BinanceException, InterruptedException {
+        if (!api.algoConditionals()) {
+            throw new IllegalStateException(api + " has no algo orders: use stop()");
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("algoType", "CONDITIONAL");
         params.put("symbol", symbol.value());
@@ -91,7 +126,7 @@ public final class BinanceOrders {
         params.put("priceProtect", String.valueOf(conditions.priceProtect()).toUpperCase());
         params.put("reduceOnly", "true");
         params.put("clientAlgoId", clientAlgoId);
-        return place(ALGO_ORDER, params, sentBefore, () -> algoOrder(clientAlgoId),
+        return place(api.v1("algoOrder"), params, sentBefore, () -> algoOrder(clientAlgoId),
                 json -> ExchangeAnswers.algoOrder(json));
     }
 
@@ -104,7 +139,7 @@ public final class BinanceOrders {
      */
     public void configure(Symbol symbol, int leverage, String marginType) throws BinanceException, InterruptedException {
         try {
-            retrying(() -> rest.post("/fapi/v1/marginType", Map.of("symbol", symbol.value(), "marginType", marginType),
+            retrying(() -> rest.post(api.v1("marginType"), Map.of("symbol", symbol.value(), "marginType", marginType),
                     BinanceRest.Security.SIGNED));
         } catch (BinanceException e) {
             int code = e.code().orElse(0);
@@ -114,7 +149,7 @@ public final class BinanceOrders {
                 throw e;
             }
         }
-        retrying(() -> rest.post("/fapi/v1/leverage", Map.of("symbol", symbol.value(), "leverage",
+        retrying(() -> rest.post(api.v1("leverage"), Map.of("symbol", symbol.value(), "leverage",
                 String.valueOf(leverage)), BinanceRest.Security.SIGNED));
     }
 
@@ -123,14 +158,14 @@ public final class BinanceOrders {
      * venue trades one-way mode only.
      */
     public boolean hedgeMode() throws BinanceException, InterruptedException {
-        return retrying(() -> rest.get("/fapi/v1/positionSide/dual", Map.of(), BinanceRest.Security.SIGNED))
+        return retrying(() -> rest.get(api.v1("positionSide/dual"), Map.of(), BinanceRest.Security.SIGNED))
                 .path("dualSidePosition").asBoolean(false);
     }
 
     /** The order with this client id, empty when Binance does not know it. */
     public Optional<OrderAnswer> order(Symbol symbol, String clientOrderId) throws BinanceException, InterruptedException {
         try {
-            return Optional.of(ExchangeAnswers.order(rest.get(ORDER, Map.of("symbol", symbol.value(),
+            return Optional.of(ExchangeAnswers.order(rest.get(api.v1("order"), Map.of("symbol", symbol.value(),
                     "origClientOrderId", clientOrderId), BinanceRest.Security.SIGNED).toString()));
         } catch (BinanceException e) {
             if (e.code().orElse(0) == NO_SUCH_ORDER) {
@@ -143,7 +178,7 @@ public final class BinanceOrders {
     /** The algo order with this client id, empty when Binance does not know it. */
     public Optional<AlgoOrderAnswer> algoOrder(String clientAlgoId) throws BinanceException, InterruptedException {
         try {
-            return Optional.of(ExchangeAnswers.algoOrder(rest.get(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId),
+            return Optional.of(ExchangeAnswers.algoOrder(rest.get(api.v1("algoOrder"), Map.of("clientAlgoId", clientAlgoId),
                     BinanceRest.Security.SIGNED).toString()));
         } catch (BinanceException e) {
             if (e.code().orElse(0) == NO_SUCH_ORDER) {
@@ -158,12 +193,23 @@ public final class BinanceOrders {
      * finished or was canceled before): the caller reads its state.
      */
     public boolean cancelAlgo(String clientAlgoId) throws BinanceException, InterruptedException {
+        return cancel(api.v1("algoOrder"), Map.of("clientAlgoId", clientAlgoId));
+    }
+
+    /**
+     * Cancels an order (COIN-M: a resting stop); true when it was canceled now, false when Binance no longer has it
+     * open (it triggered and filled, or ended before): the caller reads its state.
+     */
+    public boolean cancelOrder(Symbol symbol, String clientOrderId) throws BinanceException, InterruptedException {
+        return cancel(api.v1("order"), Map.of("symbol", symbol.value(), "origClientOrderId", clientOrderId));
+    }
+
+    private boolean cancel(String path, Map<String, String> params) throws BinanceException, InterruptedException {
         try {
             // A cancel is idempotent: an unknown outcome is sent again too (a second cancel answers -2011).
             for (int attempt = 1; ; attempt++) {
                 try {
-                    retrying(() -> rest.delete(ALGO_ORDER, Map.of("clientAlgoId", clientAlgoId),
-                            BinanceRest.Security.SIGNED));
+                    retrying(() -> rest.delete(path, params, BinanceRest.Security.SIGNED));
                     break;
                 } catch (BinanceException e) {
                     if (attempt >= ATTEMPTS || e.handling() != Handling.UNKNOWN_OUTCOME) {
@@ -182,31 +228,43 @@ public final class BinanceOrders {
         }
     }
 
-    /** The account's position in {@code symbol} ({@code GET /fapi/v3/positionRisk}; one entry in one-way mode). */
+    /**
+     * The account's position in {@code symbol} (one entry in one-way mode): {@code GET /fapi/v3/positionRisk?symbol=};
+     * COIN-M's {@code /dapi/v1/positionRisk} filters by pair only, so all are read and the symbol's kept.
+     */
     public List<PositionRisk> positions(Symbol symbol) throws BinanceException, InterruptedException {
-        return ExchangeAnswers.positionRisks(retrying(() -> rest.get("/fapi/v3/positionRisk", Map.of("symbol",
-                symbol.value()), BinanceRest.Security.SIGNED)).toString());
+        Map<String, String> params = api == FuturesApi.USD_M ? Map.of("symbol", symbol.value()) : Map.of();
+        return ExchangeAnswers.positionRisks(retrying(() -> rest.get(api.positionRisk(), params,
+                BinanceRest.Security.SIGNED)).toString()).stream().filter(p -> p.symbol().equals(symbol.value()))
+                .toList();
     }
 
-    /** What is open on the account now: its orders, its algo orders and its non-zero positions, for reconciliation. */
-    public record AccountState(List<OrderAnswer> orders, List<AlgoOrderAnswer> algoOrders, List<PositionRisk> positions) {
+    /**
+     * What is open on the account in one market now: its orders, its algo orders and its non-zero positions, for
+     * reconciliation.
+     */
+    public record AccountState(Market market, List<OrderAnswer> orders, List<AlgoOrderAnswer> algoOrders,
+                               List<PositionRisk> positions) {
     }
 
-    /** {@code GET /fapi/v1/openOrders}, {@code GET /fapi/v1/openAlgoOrders} and {@code GET /fapi/v3/positionRisk}. */
+    /**
+     * {@code GET /fapi/v1/openOrders}, {@code GET /fapi/v1/openAlgoOrders} and {@code GET /fapi/v3/positionRisk}; on
+     * COIN-M the {@code /dapi} ones, without algo orders (there are none).
+     */
     public AccountState accountState() throws BinanceException, InterruptedException {
-        List<OrderAnswer> open = ExchangeAnswers.orders(retrying(() -> rest.get("/fapi/v1/openOrders", Map.of(),
+        List<OrderAnswer> open = ExchangeAnswers.orders(retrying(() -> rest.get(api.v1("openOrders"), Map.of(),
                 BinanceRest.Security.SIGNED)).toString());
-        List<AlgoOrderAnswer> algos = ExchangeAnswers.algoOrders(retrying(() -> rest.get("/fapi/v1/openAlgoOrders",
-                Map.of(), BinanceRest.Security.SIGNED)).toString());
-        List<PositionRisk> positions = ExchangeAnswers.positionRisks(retrying(() -> rest.get("/fapi/v3/positionRisk",
+        List<AlgoOrderAnswer> algos = !api.algoConditionals() ? List.of() : ExchangeAnswers.algoOrders(retrying(
+                () -> rest.get(api.v1("openAlgoOrders"), Map.of(), BinanceRest.Security.SIGNED)).toString());
+        List<PositionRisk> positions = ExchangeAnswers.positionRisks(retrying(() -> rest.get(api.positionRisk(),
                 Map.of(), BinanceRest.Security.SIGNED)).toString()).stream()
                 .filter(p -> p.positionAmount().signum() != 0).toList();
-        return new AccountState(open, algos, positions);
+        return new AccountState(api.market(), open, algos, positions);
     }
 
     /** The fills of one order, oldest first ({@code GET /fapi/v1/userTrades} by {@code orderId}). */
     public List<UserTrade> trades(Symbol symbol, long orderId) throws BinanceException, InterruptedException {
-        return ExchangeAnswers.userTrades(retrying(() -> rest.get(USER_TRADES, Map.of("symbol", symbol.value(),
+        return ExchangeAnswers.userTrades(retrying(() -> rest.get(api.v1("userTrades"), Map.of("symbol", symbol.value(),
                 "orderId", String.valueOf(orderId)), BinanceRest.Security.SIGNED)).toString());
     }
 
@@ -275,7 +333,7 @@ public final class BinanceOrders {
                         default -> throw e;
                     }
                 }
-                LOG.warnf("%s %s: %s; %s", path, params.get(path.equals(ORDER) ? "newClientOrderId" : "clientAlgoId"),
+                LOG.warnf("%s %s: %s; %s", path, params.getOrDefault("newClientOrderId", params.get("clientAlgoId")),
                         e.getMessage(), maybeSent ? "looking it up before any resend" : "sending again");
                 Thread.sleep(pause.toMillis());
             }

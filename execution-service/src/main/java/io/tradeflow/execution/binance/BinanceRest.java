@@ -59,11 +59,8 @@ public final class BinanceRest implements AutoCloseable {
     /** Decimals as BigDecimal even where Binance sends a JSON number. */
     static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    public static final String TIME_PATH = "/fapi/v1/time";
-
-    /** Order placements: counted by the order rate limits, so the gate also checks the order counters for them. */
-    private static final Set<String> ORDER_PATHS = Set.of("/fapi/v1/order", "/fapi/v1/batchOrders",
-            "/fapi/v1/algoOrder");
+    /** Order placements (under /fapi or /dapi): counted by the order rate limits, so the gate checks those too. */
+    private static final Set<String> ORDER_ENDPOINTS = Set.of("order", "batchOrders", "algoOrder");
 
     private static final Set<String> SIGNING_PARAMETERS = Set.of("timestamp", "recvWindow", "signature");
 
@@ -80,6 +77,7 @@ public final class BinanceRest implements AutoCloseable {
     public enum Method { GET, POST, PUT, DELETE }
 
     private final String account;
+    private final FuturesApi api;
     private final String baseUrl;
     private final Optional<Secret> apiKey;
     private final Optional<RequestSigner> signer;
@@ -93,15 +91,17 @@ public final class BinanceRest implements AutoCloseable {
 
     /**
      * @param account     {@code testnet} or {@code live}: for logs and metric tags
+     * @param api         the market whose endpoints {@code baseUrl} serves (server time: {@code {api}/v1/time})
      * @param baseUrl     REST base, e.g. {@code https://fapi.binance.com}
      * @param apiKey      needed for API_KEY and SIGNED requests
      * @param signer      needed for SIGNED requests
      * @param localMillis this host's clock ({@code System::currentTimeMillis}); the server clock is derived from it
      */
-    public BinanceRest(String account, URI baseUrl, Optional<Secret> apiKey, Optional<RequestSigner> signer,
-                       Duration recvWindow, Duration requestTimeout, RequestGate gate, LongSupplier localMillis,
-                       BinanceRestMetrics metrics) {
+    public BinanceRest(String account, FuturesApi api, URI baseUrl, Optional<Secret> apiKey,
+                       Optional<RequestSigner> signer, Duration recvWindow, Duration requestTimeout, RequestGate gate,
+                       LongSupplier localMillis, BinanceRestMetrics metrics) {
         this.account = Objects.requireNonNull(account, "account");
+        this.api = Objects.requireNonNull(api, "api");
         this.baseUrl = base(baseUrl);
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -117,13 +117,24 @@ public final class BinanceRest implements AutoCloseable {
                 .build();
     }
 
-    /** The connection of one configured account, on this host's clock, with the default gate. */
-    public static BinanceRest create(String account, BinanceAccounts.Account config, double rateLimitShare,
-                                     MeterRegistry registry) {
+    /**
+     * The connection of one configured account to one market's REST base ({@code rest-url} or {@code coin-m-rest-url}),
+     * on this host's clock, with the default gate. Metric tags name the account, and the market for COIN-M
+     * ({@code testnet-coin-m}), whose limits Binance counts apart.
+     */
+    public static BinanceRest create(String account, BinanceAccounts.Account config, FuturesApi api,
+                                     double rateLimitShare, MeterRegistry registry) {
         RequestGate gate = RequestGate.system(rateLimitShare);
-        return new BinanceRest(account, URI.create(config.restUrl().strip()), config.apiKey(),
-                RequestSigner.of(config), config.recvWindow(), config.requestTimeout(), gate,
-                System::currentTimeMillis, new BinanceRestMetrics(registry, account, gate));
+        String tag = api == FuturesApi.COIN_M ? account + "-coin-m" : account;
+        String base = api == FuturesApi.COIN_M ? config.coinMRestUrl() : config.restUrl();
+        return new BinanceRest(tag, api, URI.create(base.strip()), config.apiKey(), RequestSigner.of(config),
+                config.recvWindow(), config.requestTimeout(), gate, System::currentTimeMillis,
+                new BinanceRestMetrics(registry, tag, gate));
+    }
+
+    /** The market whose endpoints this client calls. */
+    public FuturesApi api() {
+        return api;
     }
 
     /** GET {@code path} with {@code params} (in their order) as {@link #send} does. */
@@ -237,7 +248,8 @@ public final class BinanceRest implements AutoCloseable {
             throws BinanceException, InterruptedException {
         String request = method + " " + path;
         boolean write = method != Method.GET;
-        boolean orderPlacement = (method == Method.POST || method == Method.PUT) && ORDER_PATHS.contains(path);
+        boolean orderPlacement = (method == Method.POST || method == Method.PUT)
+                && ORDER_ENDPOINTS.stream().anyMatch(endpoint -> path.equals(api.v1(endpoint)));
         gate.awaitTurn(orderPlacement, request);
 
         StringBuilder query = new StringBuilder();
@@ -319,9 +331,10 @@ public final class BinanceRest implements AutoCloseable {
     }
 
     private long serverTime() throws BinanceException, InterruptedException {
-        JsonNode answer = send(Method.GET, TIME_PATH, Map.of(), Security.NONE);
+        String timePath = api.v1("time");
+        JsonNode answer = send(Method.GET, timePath, Map.of(), Security.NONE);
         if (!answer.path("serverTime").isIntegralNumber()) {
-            throw failure("GET " + TIME_PATH, 200, null, "answer has no serverTime", Handling.RETRY, "malformed",
+            throw failure("GET " + timePath, 200, null, "answer has no serverTime", Handling.RETRY, "malformed",
                     null);
         }
         return answer.get("serverTime").longValue();

@@ -26,6 +26,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,8 +39,10 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Binance USD-M as a {@link TradingVenue} (bots with venue TESTNET or LIVE, one account each): the entry and exits as
- * MARKET orders on {@code /fapi/v1/order}, the stop-loss and take-profit as reduce-only conditional algo orders. What
+ * Binance futures as a {@link TradingVenue} (bots with venue TESTNET or LIVE, one account each): the entry and exits as
+ * MARKET orders on {@code /fapi/v1/order}, the stop-loss and take-profit as reduce-only conditional algo orders; for
+ * COIN-M symbols (when the account trades them) the {@code /dapi} endpoints, where the stop-loss and take-profit are
+ * reduce-only STOP_MARKET and TAKE_PROFIT_MARKET orders on {@code /dapi/v1/order} that fill themselves. What
  * the orders did comes from the user data stream ({@link #onEvent}), so a MARKET order's fills (trade id, fee and its
  * asset, realised PnL) are waited for up to {@code fillWait} and, when the stream is late, read with
  * {@code GET /fapi/v1/userTrades}; the same fill from both is counted once (by trade id), and its event has the same
@@ -80,6 +84,9 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     /** An order placed through this venue and what it has done so far. */
     private static final class Tracked {
         final PlaceOrder order;
+        /** A stop-loss or take-profit resting at Binance until its trigger (not a MARKET close of one). */
+        final boolean resting;
+        /** Resting as a USD-M algo order: it fills through a child order, and ends by ALGO_UPDATE. */
         final boolean algo;
         OrderEvents events;
         BigDecimal filled = BigDecimal.ZERO;
@@ -95,13 +102,15 @@ public final class BinanceVenue implements TradingVenue, Exposure {
 
         Tracked(PlaceOrder order, boolean algo) {
             this.order = order;
+            this.resting = order.type() != OrderType.MARKET;
             this.algo = algo;
             this.events = OrderEvents.of(order);
         }
     }
 
     private final Venue venue;
-    private final BinanceOrders orders;
+    /** By market: USD-M always, COIN-M when the account trades it. */
+    private final Map<Market, BinanceOrders> orders = new EnumMap<>(Market.class);
     private final PlacementClaims claims;
     private final Duration fillWait;
     private final LongSupplier clock;
@@ -115,7 +124,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     /** "{SYMBOL} {leverage}x {marginType}" set on the account. */
     private final Set<String> configured = new HashSet<>();
     private final List<OrderUpdated> later = new ArrayList<>();
-    private volatile boolean streamUp = true;
+    /** The markets whose user data stream is down now. */
+    private final Set<Market> streamsDown = EnumSet.noneOf(Market.class);
     /** When the positions were last read from Binance at a restart: fills up to then are in them already. */
     private long restoredAt = Long.MIN_VALUE;
     private long prunedAt;
@@ -125,11 +135,17 @@ public final class BinanceVenue implements TradingVenue, Exposure {
      * @param clock    wall clock, epoch ms ({@code producedAt})
      */
     public BinanceVenue(Venue venue, BinanceOrders orders, PlacementClaims claims, Duration fillWait, LongSupplier clock) {
+        this(venue, List.of(orders), claims, fillWait, clock);
+    }
+
+    /** @param orders one per market the account trades (each {@link BinanceOrders#api()} once) */
+    public BinanceVenue(Venue venue, List<BinanceOrders> orders, PlacementClaims claims, Duration fillWait,
+                        LongSupplier clock) {
         if (venue == Venue.PAPER) {
             throw new IllegalArgumentException("BinanceVenue is for TESTNET or LIVE bots");
         }
         this.venue = venue;
-        this.orders = orders;
+        orders.forEach(o -> this.orders.put(o.api().market(), o));
         this.claims = claims;
         this.fillWait = fillWait;
         this.clock = clock;
@@ -151,25 +167,33 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         return Optional.empty();
     }
 
-    /**
-     * Refuses what this venue cannot do: a COIN-M entry (USD-M only so far), and an entry on a symbol another bot of
-     * this account holds (one-way mode keeps one position per symbol: the two bots' orders would net against each
-     * other). The margin is Binance's to check: -2019 comes back as a REJECTED event.
-     */
-    /** Whether the account's user data stream is open: entries wait for it (exits and cancels do not). */
-    public void streamUp(boolean up) {
-        streamUp = up;
+    /** Whether the account's user data stream of {@code market} is open: entries wait for it (exits, cancels do not). */
+    public synchronized void streamUp(Market market, boolean up) {
+        if (up) {
+            streamsDown.remove(market);
+        } else {
+            streamsDown.add(market);
+        }
     }
 
+    /**
+     * Refuses what this venue cannot do: an entry of a market the account does not trade (COIN-M unless enabled),
+     * an entry while that market's user stream is down, and an entry on a symbol another bot of this account holds
+     * (one-way mode keeps one position per symbol: the two bots' orders would net against each other). The margin is
+     * Binance's to check: -2019 comes back as a REJECTED event.
+     */
     @Override
     public synchronized Optional<Denial> affordable(PlaceOrder entry) {
-        if (!streamUp) {
-            return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the " + venue + " account's user data stream"
-                    + " is down: no entry until its fills can be heard (exits still go)"));
+        Market market = entry.rules().market();
+        if (!orders.containsKey(market)) {
+            return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the " + venue + " Binance account does not"
+                    + " trade COIN-M futures (" + entry.bot().symbol().value() + "): set"
+                    + " tradeflow.execution.binance-accounts.coin-m=true to trade them"));
         }
-        if (entry.rules().market() != Market.USD_M) {
-            return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the Binance venue trades USD-M futures only;"
-                    + " COIN-M (" + entry.bot().symbol().value() + ") is not supported yet"));
+        if (streamsDown.contains(market)) {
+            return Optional.of(new Denial(DenyReason.VENUE_UNAVAILABLE, "the " + venue + " account's "
+                    + (market == Market.COIN_M ? "COIN-M " : "") + "user data stream is down: no entry until its fills"
+                    + " can be heard (exits still go)"));
         }
         return positions.entrySet().stream()
                 .filter(held -> held.getValue().isOpen() && held.getValue().symbol().equals(entry.bot().symbol())
@@ -204,13 +228,13 @@ public final class BinanceVenue implements TradingVenue, Exposure {
 
     @Override
     public List<OrderUpdated> market(PlaceOrder order) {
-        Tracked tracked = track(order, false);
+        Tracked tracked = track(order);
         OrderAnswer answer;
         try {
             if (order.role() == OrderRole.ENTRY) {
                 configure(order);
             }
-            answer = orders.market(order.clientOrderId(), order.bot().symbol(), order.side(), order.quantity(),
+            answer = orders(order).market(order.clientOrderId(), order.bot().symbol(), order.side(), order.quantity(),
                     order.reduceOnly(), !claims.claim(order));
         } catch (BinanceException e) {
             if (e.handling() == Handling.UNKNOWN_OUTCOME) {
@@ -249,18 +273,23 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         synchronized (this) {
             if (position(order.bot().botId()).isEmpty()) {
                 // A bracket's sibling already closed the position at market (a crossed trigger): nothing to protect.
-                Tracked skipped = track(order, true);
+                Tracked skipped = track(order);
                 skipped.done = true;
                 return finish(skipped, skipped.events.canceled(order.time(), clock.getAsLong()));
             }
         }
-        Tracked tracked = track(order, true);
+        Tracked tracked = track(order);
         String type = order.type() == OrderType.STOP_MARKET ? "STOP_MARKET" : "TAKE_PROFIT_MARKET";
+        BinanceOrders placing = orders(order);
         try {
-            AlgoOrderAnswer answer = orders.conditional(order.clientOrderId(), order.bot().symbol(), order.side(), type,
-                    order.quantity(), order.triggerPrice(), !claims.claim(order));
+            boolean sentBefore = !claims.claim(order);
+            long exchangeId = tracked.algo
+                    ? placing.conditional(order.clientOrderId(), order.bot().symbol(), order.side(), type,
+                    order.quantity(), order.triggerPrice(), sentBefore).algoId()
+                    : placing.stop(order.clientOrderId(), order.bot().symbol(), order.side(), type, order.quantity(),
+                    order.triggerPrice(), sentBefore).orderId();
             synchronized (this) {
-                tracked.events = tracked.events.withExchangeOrderId(String.valueOf(answer.algoId()));
+                tracked.events = tracked.events.withExchangeOrderId(String.valueOf(exchangeId));
                 tracked.pending.add(0, tracked.events.accepted(order.time(), clock.getAsLong()));
                 return handOut(tracked);
             }
@@ -286,7 +315,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     public List<OrderUpdated> cancelWorking(String botId, long time) {
         List<Tracked> working;
         synchronized (this) {
-            working = byClientId.values().stream().filter(t -> t.algo && !t.done
+            working = byClientId.values().stream().filter(t -> t.resting && !t.done
                     && t.order.bot().botId().equals(botId)).toList();
         }
         List<OrderUpdated> events = new ArrayList<>();
@@ -306,7 +335,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         List<Tracked> unprotected = new ArrayList<>();
         synchronized (this) {
             switch (event) {
-                case UserEvent.OrderTradeUpdate update -> orderUpdate(update, filledBrackets);
+                case UserEvent.OrderTradeUpdate update -> orderUpdate(update, filledBrackets, unprotected);
                 case UserEvent.AlgoUpdate update -> algoUpdate(update, filledBrackets, unprotected);
                 default -> {
                     // ACCOUNT_UPDATE and the others: reconciliation reads positions over REST
@@ -338,6 +367,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     public void restore(List<VenueOrder> open, Function<String, Optional<BotDefinition>> bots,
                         Function<Symbol, Optional<SymbolRules>> rules) {
         Map<Symbol, String> owners = new HashMap<>();
+        Map<Symbol, Market> markets = new HashMap<>();
         synchronized (this) {
             for (VenueOrder row : open) {
                 Optional<BotDefinition> bot = bots.apply(row.botId());
@@ -347,12 +377,17 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                             bot.isEmpty() ? "the bot is" : "the symbol's rules are");
                     continue;
                 }
+                if (!orders.containsKey(symbolRules.get().market())) {
+                    LOG.warnf("Open order %s of bot %s not taken up: this account no longer trades %s (coin-m is off)",
+                            row.clientOrderId(), row.botId(), symbolRules.get().market());
+                    continue;
+                }
                 BigDecimal reference = row.triggerPrice() != null ? row.triggerPrice()
                         : row.averagePrice() != null ? row.averagePrice() : BigDecimal.ONE;
                 PlaceOrder order = new PlaceOrder(row.clientOrderId(), row.signalId(), bot.get(), symbolRules.get(),
                         row.role(), row.side(), row.type(), row.quantity(), row.triggerPrice(), row.reduceOnly(),
                         reference, 0, row.eventTime(), row.closeReason());
-                Tracked tracked = new Tracked(order, row.type() != OrderType.MARKET);
+                Tracked tracked = new Tracked(order, isAlgo(order));
                 if (row.exchangeOrderId() != null) {
                     tracked.events = tracked.events.withExchangeOrderId(row.exchangeOrderId());
                 }
@@ -362,6 +397,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 tracked.restored = true;
                 byClientId.put(row.clientOrderId(), tracked);
                 owners.put(row.symbol(), row.botId());
+                markets.put(row.symbol(), symbolRules.get().market());
             }
         }
         synchronized (this) {
@@ -369,7 +405,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
         for (Map.Entry<Symbol, String> owner : owners.entrySet()) {
             try {
-                for (PositionRisk risk : orders.positions(owner.getKey())) {
+                for (PositionRisk risk : orders.get(markets.get(owner.getKey())).positions(owner.getKey())) {
                     if (risk.positionAmount().signum() != 0) {
                         holdsAtBinance(owner.getValue(), owner.getKey(), risk, rules.apply(owner.getKey()).orElseThrow());
                     }
@@ -402,7 +438,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 if (tracked.algo) {
                     recoverAlgo(tracked, filledBrackets, unprotected);
                 } else {
-                    recoverMarket(tracked);
+                    recoverOrder(tracked, filledBrackets, unprotected);
                 }
             } catch (BinanceException e) {
                 LOG.warnf("%s %s not recovered (%s); the next recovery tries again", tracked.order.role(),
@@ -418,19 +454,29 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         closeUnprotected(unprotected);
     }
 
-    private void recoverMarket(Tracked tracked) throws BinanceException, InterruptedException {
-        Optional<OrderAnswer> answer = orders.order(tracked.order.bot().symbol(), tracked.order.clientOrderId());
+    /** A MARKET order, or a COIN-M stop resting on the order endpoint: its fills and, for a stop, its end. */
+    private void recoverOrder(Tracked tracked, List<Tracked> filledBrackets, List<Tracked> unprotected)
+            throws BinanceException, InterruptedException {
+        BinanceOrders reading = orders(tracked.order);
+        Optional<OrderAnswer> answer = reading.order(tracked.order.bot().symbol(), tracked.order.clientOrderId());
         if (answer.isEmpty()) {
             return;
         }
-        for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), answer.get().orderId())) {
+        for (UserTrade trade : reading.trades(tracked.order.bot().symbol(), answer.get().orderId())) {
             synchronized (this) {
                 book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
                         String.valueOf(trade.tradeId()), trade.realizedProfit(), trade.time());
             }
         }
         synchronized (this) {
-            if (tracked.filled.compareTo(tracked.order.quantity()) >= 0 || isEnded(answer.get().status())) {
+            if (tracked.resting) {
+                if (!tracked.done && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+                    tracked.done = true;
+                    filledBrackets.add(tracked);
+                } else if (!tracked.done && isEnded(answer.get().status())) {
+                    stopEnded(tracked, answer.get().status(), answer.get().updateTime(), unprotected);
+                }
+            } else if (tracked.filled.compareTo(tracked.order.quantity()) >= 0 || isEnded(answer.get().status())) {
                 tracked.done = true;
             }
         }
@@ -438,13 +484,14 @@ public final class BinanceVenue implements TradingVenue, Exposure {
 
     private void recoverAlgo(Tracked tracked, List<Tracked> filledBrackets, List<Tracked> unprotected)
             throws BinanceException, InterruptedException {
-        Optional<AlgoOrderAnswer> answer = orders.algoOrder(tracked.order.clientOrderId());
+        BinanceOrders reading = orders(tracked.order);
+        Optional<AlgoOrderAnswer> answer = reading.algoOrder(tracked.order.clientOrderId());
         if (answer.isEmpty()) {
             return;
         }
         AlgoOrderAnswer algo = answer.get();
         if (algo.actualOrderId().isPresent()) {
-            for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), algo.actualOrderId().getAsLong())) {
+            for (UserTrade trade : reading.trades(tracked.order.bot().symbol(), algo.actualOrderId().getAsLong())) {
                 synchronized (this) {
                     childOf.put(algo.actualOrderId().getAsLong(), tracked.order.clientOrderId());
                     book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
@@ -476,7 +523,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         Map<Symbol, BigDecimal> booked = new HashMap<>();
         synchronized (this) {
             Set<String> openHere = new HashSet<>();
-            byClientId.values().stream().filter(t -> !t.done).forEach(t -> openHere.add(t.order.clientOrderId()));
+            byClientId.values().stream().filter(t -> !t.done && t.order.rules().market() == state.market())
+                    .forEach(t -> openHere.add(t.order.clientOrderId()));
             for (OrderAnswer order : state.orders()) {
                 if (!openHere.remove(order.clientOrderId())) {
                     differences.add(new Difference("unknown-order", order.symbol(), order.clientOrderId(),
@@ -493,13 +541,13 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             }
             for (String gone : openHere) {
                 Tracked t = byClientId.get(gone);
-                if (t.algo && t.returned) {
+                if (t.resting && t.returned) {
                     differences.add(new Difference("order-gone", t.order.bot().symbol().value(), gone, t.order.role()
                             + " of bot " + t.order.bot().botId() + " no longer open at Binance; read again"));
                 }
             }
             positions.forEach((botId, position) -> {
-                if (position.isOpen()) {
+                if (position.isOpen() && position.contract() == Contract.of(state.market())) {
                     BigDecimal signed = position.direction().entrySide() == Side.BUY ? position.quantity()
                             : position.quantity().negate();
                     booked.merge(position.symbol(), signed, BigDecimal::add);
@@ -564,7 +612,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         parked.values().removeIf(updates -> now - updates.get(0).eventTime() > PARKED_KEPT_MILLIS);
     }
 
-    private void orderUpdate(UserEvent.OrderTradeUpdate update, List<Tracked> filledBrackets) {
+    private void orderUpdate(UserEvent.OrderTradeUpdate update, List<Tracked> filledBrackets,
+                             List<Tracked> unprotected) {
         Tracked tracked = byClientId.get(update.clientOrderId());
         if (tracked == null && childOf.containsKey(update.orderId())) {
             tracked = byClientId.get(childOf.get(update.orderId()));
@@ -578,13 +627,20 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             return;
         }
         if (!update.isFill()) {
+            if (tracked.resting && !tracked.algo && !tracked.done && switch (update.status()) {
+                case "CANCELED", "EXPIRED", "REJECTED" -> true;
+                default -> false;
+            }) {
+                // A COIN-M stop ended at Binance without (all of) its fill: canceled there, or expired at its trigger.
+                stopEnded(tracked, update.status(), update.eventTime(), unprotected);
+            }
             return;
         }
         book(tracked, update.lastFilledQuantity(), update.lastFilledPrice(),
                 update.commission() == null ? BigDecimal.ZERO : update.commission(),
                 update.commissionAsset() == null ? tracked.order.rules().marginAsset() : update.commissionAsset(),
                 String.valueOf(update.tradeId()), update.realizedProfit(), update.tradeTime());
-        if (tracked.algo && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+        if (tracked.resting && !tracked.done && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
             tracked.done = true;
             filledBrackets.add(tracked);
         }
@@ -599,7 +655,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             childOf.put(child, update.clientAlgoId());
             List<UserEvent.OrderTradeUpdate> early = parked.remove(child);
             if (early != null) {
-                early.forEach(u -> orderUpdate(u, filledBrackets));
+                early.forEach(u -> orderUpdate(u, filledBrackets, unprotected));
             }
         });
         if (!tracked.done && switch (update.algoStatus()) {
@@ -629,6 +685,25 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
         OrderStatus ended = "FINISHED".equals(status) ? OrderStatus.EXPIRED : OrderStatus.valueOf(status);
         emit(tracked, tracked.events.ended(ended, tracked.filled, average(tracked), time, clock.getAsLong()));
+    }
+
+    /**
+     * A COIN-M stop-loss or take-profit order ended at Binance short of its quantity: CANCELED as such, EXPIRED or
+     * REJECTED (it triggered and could not execute) as such too, and a stop-loss that did so leaves the position
+     * without a stop, so it is closed at market ({@code unprotected} collects it, for outside the lock).
+     */
+    private void stopEnded(Tracked tracked, String status, long time, List<Tracked> unprotected) {
+        tracked.done = true;
+        OrderStatus ended = OrderStatus.valueOf(status.equals("EXPIRED_IN_MATCH") ? "EXPIRED" : status);
+        if (ended == OrderStatus.REJECTED) {
+            emit(tracked, tracked.events.rejected("rejected at its trigger", time, clock.getAsLong()));
+        } else {
+            emit(tracked, tracked.events.ended(ended, tracked.filled, average(tracked), time, clock.getAsLong()));
+        }
+        if (ended != OrderStatus.CANCELED && tracked.order.role() == OrderRole.STOP_LOSS && held(
+                tracked.order.bot().botId()) != null) {
+            unprotected.add(tracked);
+        }
     }
 
     /** Books one fill of a tracked order once (by trade id): its event, and the bot's position after it. */
@@ -703,8 +778,9 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             }
         }
         try {
-            answer = orders.order(tracked.order.bot().symbol(), tracked.order.clientOrderId()).orElse(answer);
-            for (UserTrade trade : orders.trades(tracked.order.bot().symbol(), answer.orderId())) {
+            BinanceOrders reading = orders(tracked.order);
+            answer = reading.order(tracked.order.bot().symbol(), tracked.order.clientOrderId()).orElse(answer);
+            for (UserTrade trade : reading.trades(tracked.order.bot().symbol(), answer.orderId())) {
                 synchronized (this) {
                     book(tracked, trade.quantity(), trade.price(), trade.commission(), trade.commissionAsset(),
                             String.valueOf(trade.tradeId()), trade.realizedProfit(), trade.time());
@@ -753,7 +829,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 return;
             }
         }
-        orders.configure(entry.bot().symbol(), entry.bot().risk().leverage(), entry.bot().risk().marginType().name());
+        orders(entry).configure(entry.bot().symbol(), entry.bot().risk().leverage(),
+                entry.bot().risk().marginType().name());
         synchronized (this) {
             configured.removeIf(s -> s.startsWith(entry.bot().symbol().value() + " "));
             configured.add(setting);
@@ -763,7 +840,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     /** Cancels a working bracket: CANCELED, or, when Binance no longer has it open, its end as Binance tells it. */
     private List<OrderUpdated> cancel(Tracked tracked, long time) {
         try {
-            boolean canceled = orders.cancelAlgo(tracked.order.clientOrderId());
+            boolean canceled = tracked.algo ? orders(tracked.order).cancelAlgo(tracked.order.clientOrderId())
+                    : orders(tracked.order).cancelOrder(tracked.order.bot().symbol(), tracked.order.clientOrderId());
             synchronized (this) {
                 if (tracked.done) {
                     return List.of();
@@ -806,12 +884,12 @@ public final class BinanceVenue implements TradingVenue, Exposure {
      * The order a placing call is about. One taken up after a restart is tracked afresh: its step runs again (Kafka
      * delivers its inputs again) and gets its events back, each with the id it had.
      */
-    private synchronized Tracked track(PlaceOrder order, boolean algo) {
+    private synchronized Tracked track(PlaceOrder order) {
         Tracked known = byClientId.get(order.clientOrderId());
         if (known != null && !known.restored) {
             return known;
         }
-        Tracked fresh = new Tracked(order, algo);
+        Tracked fresh = new Tracked(order, isAlgo(order));
         byClientId.put(order.clientOrderId(), fresh);
         return fresh;
     }
@@ -827,6 +905,16 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         List<OrderUpdated> events = List.copyOf(tracked.pending);
         tracked.pending.clear();
         return events;
+    }
+
+    /** The orders of the order's market (present: entries of other markets are denied by {@link #affordable}). */
+    private BinanceOrders orders(PlaceOrder order) {
+        return orders.get(order.rules().market());
+    }
+
+    /** A stop-loss or take-profit that rests at Binance as an algo order (USD-M) rather than as an order (COIN-M). */
+    private boolean isAlgo(PlaceOrder order) {
+        return order.type() != OrderType.MARKET && orders(order).api().algoConditionals();
     }
 
     private static PlaceOrder atMarket(PlaceOrder bracket) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.execution.Exposure;
@@ -42,25 +43,49 @@ public class BinanceVenues {
     private static final Logger LOG = Logger.getLogger(BinanceVenues.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
 
-    /** One configured account. {@code problem} is null once it is usable. */
-    private static final class Account {
+    /** One market of an account (USD-M; COIN-M when {@code coin-m} is on): its REST client and user stream. */
+    private static final class Link {
+        final FuturesApi api;
         final String name;
         final BinanceRest rest;
-        final BinanceVenue venue;
-        final UserStream stream;
-        final Venue kind;
+        UserStream stream;
+        /** Null once the market is usable: its stream open, the account in one-way mode there. */
         volatile String problem = "starting";
-        /** The orders left open by the previous run have been taken up ({@link BinanceVenue#restore}). */
-        volatile boolean restored;
         volatile boolean hedge;
-        volatile Reconciled reconciled;
 
-        Account(Venue kind, String name, BinanceRest rest, BinanceVenue venue, UserStream stream) {
-            this.kind = kind;
+        Link(FuturesApi api, String name, BinanceRest rest) {
+            this.api = api;
             this.name = name;
             this.rest = rest;
+        }
+    }
+
+    /** One configured account. {@link #problem()} is null once it is usable. */
+    private static final class Account {
+        final String name;
+        final BinanceVenue venue;
+        final List<Link> links;
+        final Venue kind;
+        /** What keeps the account from taking up its open orders, once its markets are usable; null after. */
+        volatile String restoreProblem = "starting";
+        /** The orders left open by the previous run have been taken up ({@link BinanceVenue#restore}). */
+        volatile boolean restored;
+        volatile Reconciled reconciled;
+
+        Account(Venue kind, String name, BinanceVenue venue, List<Link> links) {
+            this.kind = kind;
+            this.name = name;
             this.venue = venue;
-            this.stream = stream;
+            this.links = links;
+        }
+
+        String problem() {
+            return links.stream().filter(l -> l.problem != null).findFirst()
+                    .map(l -> (links.size() > 1 ? l.api + ": " : "") + l.problem).orElse(restoreProblem);
+        }
+
+        boolean hedge() {
+            return links.stream().anyMatch(l -> l.hedge);
         }
     }
 
@@ -97,10 +122,10 @@ public class BinanceVenues {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        accounts.values().forEach(account -> {
-            account.stream.close();
-            account.rest.close();
-        });
+        accounts.values().forEach(account -> account.links.forEach(link -> {
+            link.stream.close();
+            link.rest.close();
+        }));
     }
 
     /**
@@ -110,7 +135,7 @@ public class BinanceVenues {
      */
     public Optional<TradingVenue> venue(Venue venue) {
         Account account = accounts.get(venue);
-        return account == null || !account.restored || account.hedge ? Optional.empty() : Optional.of(account.venue);
+        return account == null || !account.restored || account.hedge() ? Optional.empty() : Optional.of(account.venue);
     }
 
     /**
@@ -120,7 +145,7 @@ public class BinanceVenues {
      */
     public void awaitTakenUp(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!accounts.values().stream().allMatch(a -> a.restored || a.hedge) && System.nanoTime() < deadline) {
+        while (!accounts.values().stream().allMatch(a -> a.restored || a.hedge()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -128,9 +153,9 @@ public class BinanceVenues {
                 return;
             }
         }
-        accounts.values().stream().filter(a -> !a.restored && !a.hedge).forEach(a -> LOG.errorf("Binance %s account has"
-                + " not taken up its open orders within %d s (%s); steps go on, its bots' orders are denied until it"
-                + " has", a.name, wait.toSeconds(), a.problem));
+        accounts.values().stream().filter(a -> !a.restored && !a.hedge()).forEach(a -> LOG.errorf("Binance %s account"
+                + " has not taken up its open orders within %d s (%s); steps go on, its bots' orders are denied until it"
+                + " has", a.name, wait.toSeconds(), a.problem()));
     }
 
     /** What the bots hold on every configured account, for the Trader's limits across bots (with the paper venue's). */
@@ -165,13 +190,16 @@ public class BinanceVenues {
     @Scheduled(every = "${tradeflow.execution.binance-accounts.reconcile-interval:5m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcile() {
-        accounts.values().stream().filter(a -> a.problem == null).forEach(this::reconcile);
+        accounts.values().stream().filter(a -> a.problem() == null).forEach(this::reconcile);
     }
 
     private void reconcile(Account account) {
         try {
-            List<Difference> differences = account.venue.reconcile(new BinanceOrders(account.rest,
-                    BinanceOrders.Conditions.DEFAULT, RETRY).accountState());
+            List<Difference> differences = new ArrayList<>();
+            for (Link link : account.links) {
+                differences.addAll(account.venue.reconcile(new BinanceOrders(link.rest,
+                        BinanceOrders.Conditions.DEFAULT, RETRY).accountState()));
+            }
             account.reconciled = new Reconciled(System.currentTimeMillis(), differences);
             for (Difference d : differences) {
                 LOG.warnf("Binance %s reconciliation: %s %s%s: %s", account.name, d.kind(), d.symbol(),
@@ -189,7 +217,7 @@ public class BinanceVenues {
     /** Each configured account and what keeps it from trading ("ok" when nothing does), for readiness. */
     public Map<String, String> status() {
         Map<String, String> status = new LinkedHashMap<>();
-        accounts.values().forEach(a -> status.put(a.name, a.problem == null ? "ok" : a.problem));
+        accounts.values().forEach(a -> status.put(a.name, a.problem() == null ? "ok" : a.problem()));
         return status;
     }
 
@@ -199,7 +227,8 @@ public class BinanceVenues {
      */
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recheck() {
-        accounts.values().stream().filter(a -> a.problem != null && a.stream.connected()).forEach(this::check);
+        accounts.values().stream().filter(a -> a.problem() != null && a.links.stream().allMatch(l -> l.stream.connected()))
+                .forEach(this::check);
     }
 
     private void open(Venue venue, String name, BinanceAccounts.Account account) {
@@ -212,47 +241,62 @@ public class BinanceVenues {
                     name.toUpperCase());
             return;
         }
-        BinanceRest rest = BinanceRest.create(name, account, config.rateLimitShare(), registry);
-        BinanceVenue binanceVenue = new BinanceVenue(venue, new BinanceOrders(rest,
-                new BinanceOrders.Conditions(config.workingType(), config.priceProtect()), Duration.ofMillis(250)),
-                claims, config.fillWait(), System::currentTimeMillis);
-        Account[] opened = new Account[1];
-        UserStream stream = new UserStream(name, rest, URI.create(account.userStreamUrl()), vertx,
+        List<Link> links = new ArrayList<>();
+        for (FuturesApi api : config.coinM() ? List.of(FuturesApi.USD_M, FuturesApi.COIN_M) : List.of(FuturesApi.USD_M)) {
+            String linkName = api == FuturesApi.COIN_M ? name + "-coin-m" : name;
+            links.add(new Link(api, linkName, BinanceRest.create(name, account, api, config.rateLimitShare(), registry)));
+        }
+        BinanceOrders.Conditions conditions = new BinanceOrders.Conditions(config.workingType(), config.priceProtect());
+        BinanceVenue binanceVenue = new BinanceVenue(venue, links.stream()
+                .map(link -> new BinanceOrders(link.rest, conditions, Duration.ofMillis(250))).toList(), claims,
+                config.fillWait(), System::currentTimeMillis);
+        Account opened = new Account(venue, name, binanceVenue, links);
+        for (Link link : links) {
+            link.stream = stream(opened, link, URI.create(link.api == FuturesApi.COIN_M ? account.coinMUserStreamUrl()
+                    : account.userStreamUrl()));
+        }
+        accounts.put(venue, opened);
+        Gauge.builder("tradeflow.binance.tracked.orders", binanceVenue, BinanceVenue::trackedOrders)
+                .description("orders the venue tracks: working ones and those ended in the last hours")
+                .tag("account", name).register(registry);
+        links.forEach(link -> link.stream.start());
+        LOG.infof("Binance %s account: %s, user data stream %s%s", name, account.restUrl(), account.userStreamUrl(),
+                config.coinM() ? "; COIN-M " + account.coinMRestUrl() + ", " + account.coinMUserStreamUrl() : "");
+    }
+
+    /** The user stream of one market of the account, and its meters (tag {@code account}: the link's name). */
+    private UserStream stream(Account account, Link link, URI url) {
+        Market market = link.api.market();
+        UserStream stream = new UserStream(link.name, link.rest, url, vertx,
                 new UserStream.Timing(config.keepAlive(), config.streamSilenceLimit(), RETRY), new UserStream.Listener() {
                     @Override
                     public void event(UserEvent event) {
-                        binanceVenue.onEvent(event);
+                        account.venue.onEvent(event);
                     }
 
                     @Override
                     public void connected(boolean afterGap) {
-                        binanceVenue.streamUp(true);
-                        check(opened[0]);
-                        if (afterGap && opened[0].restored) {
-                            binanceVenue.recover();
+                        account.venue.streamUp(market, true);
+                        check(account);
+                        if (afterGap && account.restored) {
+                            account.venue.recover();
                         }
                     }
 
                     @Override
                     public void disconnected(String why) {
-                        binanceVenue.streamUp(false);
-                        opened[0].problem = "user data stream down (" + why + "): no entries until it is back";
+                        account.venue.streamUp(market, false);
+                        link.problem = "user data stream down (" + why + "): no entries until it is back";
                     }
                 });
-        opened[0] = new Account(venue, name, rest, binanceVenue, stream);
-        accounts.put(venue, opened[0]);
         FunctionCounter.builder("tradeflow.binance.user.stream.reconnects", stream, UserStream::reconnects)
-                .tag("account", name).register(registry);
+                .tag("account", link.name).register(registry);
         FunctionCounter.builder("tradeflow.binance.user.stream.silent", stream, UserStream::silentSockets)
                 .description("sockets replaced because neither an event nor a pong came for the silence limit")
-                .tag("account", name).register(registry);
+                .tag("account", link.name).register(registry);
         Gauge.builder("tradeflow.binance.user.stream.connected", stream, s -> s.connected() ? 1 : 0)
-                .tag("account", name).register(registry);
-        Gauge.builder("tradeflow.binance.tracked.orders", binanceVenue, BinanceVenue::trackedOrders)
-                .description("orders the venue tracks: working ones and those ended in the last hours")
-                .tag("account", name).register(registry);
-        stream.start();
-        LOG.infof("Binance %s account: %s, user data stream %s", name, account.restUrl(), account.userStreamUrl());
+                .tag("account", link.name).register(registry);
+        return stream;
     }
 
     /**
@@ -260,36 +304,46 @@ public class BinanceVenues {
      * orders are taken up. One account at a time: the stream's thread and the scheduler may both call it.
      */
     private synchronized void check(Account account) {
-        try {
-            boolean hedge = new BinanceOrders(account.rest, BinanceOrders.Conditions.DEFAULT, RETRY).hedgeMode();
-            account.hedge = hedge;
-            if (hedge) {
-                account.problem = "the account is in hedge mode: Tradeflow places one-way orders; switch it to one-way"
-                        + " mode (Binance Futures, Preferences, Position Mode) or use another account";
-                LOG.error("Binance " + account.name + ": " + account.problem);
+        for (Link link : account.links) {
+            if (!link.stream.connected()) {
+                continue;
+            }
+            try {
+                link.hedge = new BinanceOrders(link.rest, BinanceOrders.Conditions.DEFAULT, RETRY).hedgeMode();
+                link.problem = link.hedge ? "the account is in hedge mode: Tradeflow places one-way orders; switch it"
+                        + " to one-way mode (Binance Futures, Preferences, Position Mode) or use another account" : null;
+                if (link.hedge) {
+                    LOG.error("Binance " + link.name + ": " + link.problem);
+                }
+            } catch (BinanceException e) {
+                link.problem = "cannot read the position mode: " + e.getMessage();
+                LOG.warnf("Binance %s: %s", link.name, link.problem);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (account.links.stream().anyMatch(l -> l.problem != null)) {
+            return;
+        }
+        try {
             if (!account.restored) {
                 if (!follower.loaded()) {
-                    account.problem = "waiting for bots.v1 before taking up the orders left open";
+                    account.restoreProblem = "waiting for bots.v1 before taking up the orders left open";
                     return;
                 }
                 account.venue.restore(store.openVenueOrders(account.kind), bots::get, rules);
                 account.venue.recover();
                 account.restored = true;
-                account.problem = null;
+                account.restoreProblem = null;
                 reconcile(account);
             }
-            account.problem = null;
-            LOG.infof("Binance %s account ready (one-way mode, user data stream open)", account.name);
+            account.restoreProblem = null;
+            LOG.infof("Binance %s account ready (one-way mode, user data stream%s open)", account.name,
+                    account.links.size() > 1 ? "s" : "");
         } catch (StoreException e) {
-            account.problem = "cannot read the open orders from PostgreSQL: " + e.getMessage();
-            LOG.warnf("Binance %s: %s", account.name, account.problem);
-        } catch (BinanceException e) {
-            account.problem = "cannot read the position mode: " + e.getMessage();
-            LOG.warnf("Binance %s: %s", account.name, account.problem);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            account.restoreProblem = "cannot read the open orders from PostgreSQL: " + e.getMessage();
+            LOG.warnf("Binance %s: %s", account.name, account.restoreProblem);
         }
     }
 }

@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One account's user data stream (Binance "User Data Streams", USD-M): a listenKey from {@code POST /fapi/v1/listenKey},
- * the WebSocket {@code {userStreamUrl}/ws?listenKey=K&events=...} (the {@code /private} base since 2026-04-23; the
- * events are an allow-list, so each one used is named), the key kept alive with {@code PUT /fapi/v1/listenKey} every
- * {@code keepAlive} (Binance: valid 60 minutes, extend about every 30).
+ * One account's user data stream of one market (Binance "User Data Streams"): a listenKey from {@code POST
+ * /fapi/v1/listenKey} ({@code /dapi} for COIN-M), the WebSocket {@code {userStreamUrl}/ws?listenKey=K&events=...} for
+ * USD-M (the {@code /private} base since 2026-04-23; the events are an allow-list, so each one used is named) or
+ * {@code {userStreamUrl}/ws/K} for COIN-M, the key kept alive with {@code PUT} every {@code keepAlive} (Binance: valid
+ * 60 minutes, extend about every 30).
  *
  * <p>A new key is asked for, and the socket opened again, on {@code listenKeyExpired}, on a keep-alive answered -1125
  * (the key expired), and after every drop; each reconnect after the first connection tells the listener that events
@@ -34,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UserStream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(UserStream.class);
-    static final String LISTEN_KEY_PATH = "/fapi/v1/listenKey";
     /** The events the venue uses; on {@code /private} the others are not sent at all. */
     static final String EVENTS = "ORDER_TRADE_UPDATE/ALGO_UPDATE/ACCOUNT_UPDATE/listenKeyExpired";
     private static final int KEY_EXPIRED = -1125;
@@ -120,7 +120,8 @@ public final class UserStream implements AutoCloseable {
         }
         String listenKey;
         try {
-            listenKey = rest.post(LISTEN_KEY_PATH, Map.of(), BinanceRest.Security.API_KEY).path("listenKey").asText("");
+            listenKey = rest.post(rest.api().v1("listenKey"), Map.of(), BinanceRest.Security.API_KEY).path("listenKey")
+                    .asText("");
         } catch (BinanceException e) {
             retry("no listenKey: " + e.getMessage());
             return;
@@ -135,9 +136,12 @@ public final class UserStream implements AutoCloseable {
         long mine = ++generation;
         boolean tls = "wss".equalsIgnoreCase(userStreamUrl.getScheme());
         String path = (userStreamUrl.getRawPath() == null ? "" : userStreamUrl.getRawPath()) + "/ws";
+        // USD-M's /private base takes the key and an allow-list of events as parameters; COIN-M the key in the path.
+        String uri = rest.api() == FuturesApi.USD_M ? path + "?listenKey=" + listenKey + "&events=" + EVENTS
+                : path + "/" + listenKey;
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(userStreamUrl.getHost())
                 .setPort(userStreamUrl.getPort() > 0 ? userStreamUrl.getPort() : tls ? 443 : 80).setSsl(tls)
-                .setURI(path + "?listenKey=" + listenKey + "&events=" + EVENTS).setConnectTimeout(10_000);
+                .setURI(uri).setConnectTimeout(10_000);
         client.connect(options).onComplete(result -> onThread(() -> {
             if (result.failed()) {
                 if (mine == generation) {
@@ -221,7 +225,7 @@ public final class UserStream implements AutoCloseable {
 
     private void keepAlive() {
         try {
-            rest.put(LISTEN_KEY_PATH, Map.of(), BinanceRest.Security.API_KEY);
+            rest.put(rest.api().v1("listenKey"), Map.of(), BinanceRest.Security.API_KEY);
         } catch (BinanceException e) {
             if (e.code().orElse(0) == KEY_EXPIRED) {
                 reconnect("the listenKey expired (-1125)");

@@ -25,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  * make it misbehave as Binance does. One account, one-way mode, USDT. Not for market data (see
  * {@code BinanceTestServer} of market-data-service).
  *
+ * <p>{@link #coinM()} makes a stand-in for COIN-M (inverse) futures instead: every endpoint under {@code /dapi/v1}
+ * ({@link FakeCoinMApi}; {@code /fapi} paths answer 404, as {@code /dapi} paths do on a USD-M fake), BTCUSD_PERP and
+ * ETHUSD_PERP in whole contracts, STOP_MARKET and TAKE_PROFIT_MARKET on the order endpoint ({@link FakeStops}), PnL
+ * and fees in the margin coin ({@link FakeInverse}), COIN-M's payloads ({@link FakeCoinMMessages}), the user stream on
+ * {@code /ws/<listenKey>}. The gate (keys, signatures, time, limits, one-shot failures) is the same.
+ *
  * <p>Signed requests carry every parameter in the query string, {@code signature} last: the fake checks the header
  * {@code X-MBX-APIKEY} (-2015), {@code timestamp} against its clock as the docs write it
  * ({@code timestamp < serverTime + 1000 && serverTime - timestamp <= recvWindow}, recvWindow 5000 by default, else
@@ -44,29 +50,43 @@ public final class BinanceFuturesFake implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> params) {
     }
 
+    private final FuturesApi api;
     private final Vertx vertx;
     private final HttpServer server;
     private final FakeGate gate;
-    private final FakeSymbols symbols = new FakeSymbols();
+    private final FakeSymbols symbols;
     private final FakeUserStream stream;
     private final FakeAccount account;
     private final FakeReports reports;
+    private final FakeCoinMApi coinMApi;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Long frozenAt;
     private volatile long offset;
     private volatile long skew;
 
-    /** A fake with the docs example's key and secret ({@link #DEFAULT_API_KEY}, {@link #DEFAULT_SECRET}). */
+    /** A USD-M fake with the docs example's key and secret ({@link #DEFAULT_API_KEY}, {@link #DEFAULT_SECRET}). */
     public BinanceFuturesFake() {
         this(DEFAULT_API_KEY, DEFAULT_SECRET);
     }
 
-    /** A fake that accepts {@code apiKey} and verifies signatures with {@code secretKey}; listens at once. */
+    /** A USD-M fake that accepts {@code apiKey} and verifies signatures with {@code secretKey}; listens at once. */
     public BinanceFuturesFake(String apiKey, String secretKey) {
-        this.gate = new FakeGate(apiKey, secretKey, this::now);
-        this.stream = new FakeUserStream(this::now);
-        this.account = new FakeAccount(symbols, this::now, stream::push);
+        this(FuturesApi.USD_M, apiKey, secretKey);
+    }
+
+    /** A COIN-M fake with the docs example's key and secret; its wallet starts at 1 BTC (and 1 of each coin). */
+    public static BinanceFuturesFake coinM() {
+        return new BinanceFuturesFake(FuturesApi.COIN_M, DEFAULT_API_KEY, DEFAULT_SECRET);
+    }
+
+    private BinanceFuturesFake(FuturesApi api, String apiKey, String secretKey) {
+        this.api = api;
+        this.symbols = new FakeSymbols(api);
+        this.gate = new FakeGate(api, apiKey, secretKey, this::now);
+        this.stream = new FakeUserStream(api, this::now);
+        this.account = new FakeAccount(api, symbols, this::now, stream::push);
         this.reports = new FakeReports(account);
+        this.coinMApi = new FakeCoinMApi(account, reports, stream, this::now);
         this.vertx = Vertx.vertx();
         this.server = vertx.createHttpServer().requestHandler(this::handle);
         try {
@@ -77,13 +97,21 @@ public final class BinanceFuturesFake implements AutoCloseable {
         }
     }
 
+    /** The market this fake serves: USD-M ({@code /fapi}) or COIN-M ({@code /dapi}). */
+    public FuturesApi api() {
+        return api;
+    }
+
     public String restUrl() {
         return "http://127.0.0.1:" + server.actualPort();
     }
 
-    /** The {@code /private} base; clients append {@code /ws?listenKey=...&events=...} (see {@link FakeUserStream}). */
+    /**
+     * The user stream base: USD-M's {@code /private}, to which clients append {@code /ws?listenKey=...&events=...};
+     * COIN-M's root, to which they append {@code /ws/<listenKey>} (see {@link FakeUserStream}).
+     */
     public String userStreamUrl() {
-        return "ws://127.0.0.1:" + server.actualPort() + "/private";
+        return "ws://127.0.0.1:" + server.actualPort() + (api == FuturesApi.COIN_M ? "" : "/private");
     }
 
     @Override
@@ -140,15 +168,24 @@ public final class BinanceFuturesFake implements AutoCloseable {
         return account.markOf(symbol);
     }
 
-    /** Lists {@code symbol} with BTCUSDT's rules (tick 0.10, step 0.001, min notional 100). */
+    /**
+     * Lists {@code symbol} with BTCUSDT's rules (tick 0.10, step 0.001, min notional 100); on COIN-M with
+     * BTCUSD_PERP's (100 USD a contract, tick 0.1, step 1), its pair and coin read from the name
+     * ({@code SOLUSD_PERP}: SOLUSD, SOL).
+     */
     public BinanceFuturesFake listSymbol(String symbol) {
         symbols.list(symbol);
         return this;
     }
 
-    /** Sets the USDT wallet balance (10000 at start). */
+    /** Sets the wallet balance of the main asset: USDT (10000 at start), or on COIN-M BTC (1 at start). */
     public BinanceFuturesFake walletBalance(BigDecimal balance) {
-        account.wallet(balance);
+        return walletBalance(account.mainAsset(), balance);
+    }
+
+    /** Sets the wallet balance of {@code asset} (COIN-M: a margin coin, BTC or ETH). */
+    public BinanceFuturesFake walletBalance(String asset, BigDecimal balance) {
+        account.wallet(asset, balance);
         return this;
     }
 
@@ -306,8 +343,14 @@ public final class BinanceFuturesFake implements AutoCloseable {
         return account.trades();
     }
 
+    /** The wallet balance of the main asset: USDT, or on COIN-M BTC. */
     public BigDecimal walletBalance() {
         return account.wallet();
+    }
+
+    /** The wallet balance of {@code asset}. */
+    public BigDecimal walletBalance(String asset) {
+        return account.wallet(asset);
     }
 
     /** The listenKey valid now, or null. */
@@ -355,7 +398,7 @@ public final class BinanceFuturesFake implements AutoCloseable {
         Map<String, String> shown = new LinkedHashMap<>(params);
         shown.remove("signature");
         requests.add(new Request(request.method().name(), request.path(), Map.copyOf(shown)));
-        gate.answer(request, params, this::route);
+        gate.answer(request, params, api == FuturesApi.COIN_M ? coinMApi::route : this::route);
     }
 
     private JsonNode route(String endpoint, FakeParams p) {
@@ -394,7 +437,7 @@ public final class BinanceFuturesFake implements AutoCloseable {
         }
     }
 
-    private static JsonNode listenKeyAnswer(String listenKey) {
+    static JsonNode listenKeyAnswer(String listenKey) {
         return FakeMessages.json("{\"listenKey\":\"" + listenKey + "\"}");
     }
 }

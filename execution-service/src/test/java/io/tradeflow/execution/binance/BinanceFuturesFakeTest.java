@@ -1,51 +1,35 @@
 package io.tradeflow.execution.binance;
 
+import static io.tradeflow.execution.binance.FakeWire.GUARD;
+import static io.tradeflow.execution.binance.FakeWire.KEY;
+import static io.tradeflow.execution.binance.FakeWire.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradeflow.execution.binance.FakeWire.Answer;
+import io.tradeflow.execution.binance.FakeWire.Stream;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Shows that {@link BinanceFuturesFake} behaves as Binance USD-M futures does, through plain HTTP and WebSocket
- * clients that sign requests themselves (HMAC-SHA256 of the query string, as the docs' example).
+ * clients that sign requests themselves (HMAC-SHA256 of the query string, as the docs' example; {@link FakeWire}).
  */
 class BinanceFuturesFakeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration GUARD = Duration.ofSeconds(10);
-    private static final String KEY = BinanceFuturesFake.DEFAULT_API_KEY;
     private static final String ALL_EVENTS = "ORDER_TRADE_UPDATE/ACCOUNT_UPDATE/ALGO_UPDATE/listenKeyExpired";
 
     private final BinanceFuturesFake binance = new BinanceFuturesFake();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Stream> streams = new ArrayList<>();
+    private final FakeWire wire = new FakeWire(binance);
 
     @AfterEach
     void stop() {
-        streams.forEach(stream -> stream.socket.abort());
+        wire.close();
         binance.close();
     }
 
@@ -56,7 +40,7 @@ class BinanceFuturesFakeTest {
         String query = "symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=1&price=9000&timeInForce=GTC&recvWindow=5000"
                 + "&timestamp=1591702613943";
         String documented = "3c661234138461fcc7a7d8746c6558c9842d4e10870d2ecbedf7777cad694af9";
-        assertThat(hmac(BinanceFuturesFake.DEFAULT_SECRET, query)).isEqualTo(documented);
+        assertThat(FakeWire.hmac(BinanceFuturesFake.DEFAULT_SECRET, query)).isEqualTo(documented);
         binance.setClock(1_591_702_613_943L).mark("BTCUSDT", "10000");
 
         Answer answer = raw("POST", "/fapi/v1/order?" + query + "&signature=" + documented, KEY);
@@ -119,7 +103,7 @@ class BinanceFuturesFakeTest {
         assertThat(entry.body().get("executedQty").asText()).isEqualTo("0.010");
         assertThat(entry.body().get("avgPrice").asText()).isEqualTo("35000.0");
         assertThat(new BigDecimal(entry.body().get("cumQuote").asText())).isEqualByComparingTo("350");
-        assertThat(stream.next(3)).extracting(BinanceFuturesFakeTest::describe)
+        assertThat(stream.next(3)).extracting(FakeWire::describe)
                 .containsExactly("ORDER_TRADE_UPDATE NEW NEW", "ORDER_TRADE_UPDATE TRADE FILLED", "ACCOUNT_UPDATE");
         JsonNode risk = signed("GET", "/fapi/v3/positionRisk", "symbol", "BTCUSDT").body().get(0);
         assertThat(risk.get("positionAmt").asText()).isEqualTo("0.010");
@@ -168,7 +152,7 @@ class BinanceFuturesFakeTest {
         binance.mark("BTCUSDT", "33900.0");
 
         List<JsonNode> events = stream.next(6);
-        assertThat(events).extracting(BinanceFuturesFakeTest::describe).containsExactly(
+        assertThat(events).extracting(FakeWire::describe).containsExactly(
                 "ALGO_UPDATE TRIGGERING", "ALGO_UPDATE TRIGGERED", "ORDER_TRADE_UPDATE NEW NEW",
                 "ORDER_TRADE_UPDATE TRADE FILLED", "ACCOUNT_UPDATE", "ALGO_UPDATE FINISHED");
         long childId = events.get(1).get("o").get("ai").asLong();
@@ -204,7 +188,7 @@ class BinanceFuturesFakeTest {
         binance.mark("BTCUSDT", "33900.0");
 
         List<JsonNode> events = stream.next(6);
-        assertThat(events).extracting(BinanceFuturesFakeTest::describe).containsExactly(
+        assertThat(events).extracting(FakeWire::describe).containsExactly(
                 "ALGO_UPDATE TRIGGERING", "ORDER_TRADE_UPDATE NEW NEW", "ORDER_TRADE_UPDATE TRADE FILLED",
                 "ACCOUNT_UPDATE", "ALGO_UPDATE TRIGGERED", "ALGO_UPDATE FINISHED");
         assertThat(events.get(2).get("o").get("c").asText()).isEqualTo("tf-sl-1");
@@ -254,7 +238,7 @@ class BinanceFuturesFakeTest {
         algo("STOP_MARKET", "34000.0");
         algoOnly.socket.sendPing(ByteBuffer.wrap(new byte[] {1}));
 
-        assertThat(algoOnly.next(1)).extracting(BinanceFuturesFakeTest::describe).containsExactly("ALGO_UPDATE NEW");
+        assertThat(algoOnly.next(1)).extracting(FakeWire::describe).containsExactly("ALGO_UPDATE NEW");
         assertThat(algoOnly.pong.get(GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(binance.refusedStreams()).hasSize(2);
     }
@@ -279,7 +263,7 @@ class BinanceFuturesFakeTest {
                 .hasValue("3");
     }
 
-    // ---- helpers: a client that signs as the docs say
+    // ---- helpers (the wire client: FakeWire)
 
     private JsonNode openLongWithStop() throws Exception {
         binance.mark("BTCUSDT", "35000.0");
@@ -302,138 +286,27 @@ class BinanceFuturesFakeTest {
     }
 
     private Answer signed(String method, String path, String... params) throws Exception {
-        StringBuilder query = new StringBuilder();
-        boolean timed = false;
-        for (int i = 0; i < params.length; i += 2) {
-            query.append(query.isEmpty() ? "" : "&").append(params[i]).append('=')
-                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-            timed |= params[i].equals("timestamp");
-        }
-        if (!timed) {
-            query.append(query.isEmpty() ? "" : "&").append("timestamp=").append(binance.now());
-        }
-        return raw(method, path + "?" + query + "&signature=" + sign(query.toString()), KEY);
+        return wire.signed(method, path, params);
     }
 
     private Answer raw(String method, String pathAndQuery, String apiKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(binance.restUrl() + pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (apiKey != null) {
-            request.header("X-MBX-APIKEY", apiKey);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response, JSON.readTree(response.body()));
+        return wire.raw(method, pathAndQuery, apiKey);
     }
 
     private String listenKey(String method) throws Exception {
-        return raw(method, "/fapi/v1/listenKey", KEY).body().get("listenKey").asText();
+        return wire.listenKey(method, "/fapi/v1/listenKey");
     }
 
     private static String sign(String payload) {
-        return hmac(BinanceFuturesFake.DEFAULT_SECRET, payload);
-    }
-
-    private static String hmac(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertError(Answer answer, int status, int code) {
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
-        assertThat(answer.body().get("code").asInt()).isEqualTo(code);
+        return FakeWire.sign(payload);
     }
 
     private Stream connect(String events) throws Exception {
         String key = listenKey("POST");
-        Stream stream = new Stream();
-        stream.socket = http.newWebSocketBuilder()
-                .buildAsync(URI.create(binance.userStreamUrl() + "/ws?listenKey=" + key + "&events=" + events), stream)
-                .get(GUARD.toSeconds(), TimeUnit.SECONDS);
-        streams.add(stream);
-        binance.awaitStreamConnections(streams.size(), GUARD);
-        return stream;
+        return wire.connect(binance.userStreamUrl() + "/ws?listenKey=" + key + "&events=" + events);
     }
 
     private boolean tryConnect(String pathAndQuery) {
-        try {
-            http.newWebSocketBuilder().buildAsync(URI.create(binance.userStreamUrl().replace("/private", "")
-                    + pathAndQuery), new Stream()).get(GUARD.toSeconds(), TimeUnit.SECONDS).abort();
-            return true;
-        } catch (Exception refused) {
-            return false;
-        }
-    }
-
-    private static String describe(JsonNode event) {
-        String type = event.get("e").asText();
-        return switch (type) {
-            case "ORDER_TRADE_UPDATE" -> type + " " + event.get("o").get("x").asText() + " "
-                    + event.get("o").get("X").asText();
-            case "ALGO_UPDATE" -> type + " " + event.get("o").get("X").asText();
-            default -> type;
-        };
-    }
-
-    private record Answer(HttpResponse<String> response, JsonNode body) {
-        int status() {
-            return response.statusCode();
-        }
-    }
-
-    /** A user-stream client: collects whole text messages; {@link #closed} completes with the close code. */
-    private static final class Stream implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final CompletableFuture<Boolean> pong = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            pong.complete(true);
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
-
-        List<JsonNode> next(int count) throws InterruptedException {
-            List<JsonNode> taken = new ArrayList<>();
-            while (taken.size() < count) {
-                JsonNode message = messages.poll(GUARD.toSeconds(), TimeUnit.SECONDS);
-                assertThat(message).as("message %d of %d; got %s", taken.size() + 1, count, taken).isNotNull();
-                taken.add(message);
-            }
-            return taken;
-        }
+        return wire.tryConnect(binance.userStreamUrl().replace("/private", "") + pathAndQuery);
     }
 }

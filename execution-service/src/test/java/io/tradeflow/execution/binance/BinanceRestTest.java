@@ -58,6 +58,7 @@ class BinanceRestTest {
     static final String API_KEY = "apikey-Vx7Qm2Lp9Rt4Wz8Kc3Nb6Hd1Fg5Js0";
     static final String SECRET = "secret-Yh4Tn8Pk2Qs6Xw0Bv3Lm7Cr1Dz5Gf9";
     static final String ORDER = "/fapi/v1/order";
+    static final String TIME_PATH = "/fapi/v1/time";
     static final long LOCAL = 1_000_000;
     static final long SERVER = 1_005_000;
 
@@ -76,7 +77,7 @@ class BinanceRestTest {
     @BeforeEach
     void start() {
         server = new LocalBinance();
-        server.answer("GET " + BinanceRest.TIME_PATH, 200, "{\"serverTime\":" + SERVER + "}");
+        server.answer("GET " + TIME_PATH, 200, "{\"serverTime\":" + SERVER + "}");
     }
 
     @AfterEach
@@ -86,7 +87,7 @@ class BinanceRestTest {
     }
 
     private BinanceRest rest(Duration timeout, Optional<RequestSigner> signer, String baseUrl) {
-        BinanceRest rest = new BinanceRest("testnet", URI.create(baseUrl), Optional.of(Secret.of(API_KEY)), signer,
+        BinanceRest rest = new BinanceRest("testnet", FuturesApi.USD_M, URI.create(baseUrl), Optional.of(Secret.of(API_KEY)), signer,
                 Duration.ofSeconds(5), timeout, gate, now::get, metrics);
         clients.add(rest);
         return rest;
@@ -124,7 +125,7 @@ class BinanceRestTest {
                 + "&newClientOrderId=tf-3f2a%3Ax%2Fy&newOrderRespType=RESULT&recvWindow=5000&timestamp=" + SERVER
                 + "&signature=");
         assertThat(hmacValid(sent)).isTrue();
-        assertThat(server.requests(BinanceRest.TIME_PATH)).hasSize(1); // the first signed request synced the clock
+        assertThat(server.requests(TIME_PATH)).hasSize(1); // the first signed request synced the clock
     }
 
     @Test
@@ -150,7 +151,7 @@ class BinanceRestTest {
         assertThat(listenKey.apiKey()).isEqualTo(API_KEY);
         assertThat(listenKey.query()).isNull();
         assertThat(server.requests("/fapi/v1/exchangeInfo").getFirst().apiKey()).isNull();
-        assertThat(server.requests(BinanceRest.TIME_PATH)).isEmpty();
+        assertThat(server.requests(TIME_PATH)).isEmpty();
     }
 
     @Test
@@ -274,7 +275,7 @@ class BinanceRestTest {
 
     @Test
     void aMinus1021ResyncsTheClockAndResendsOnce() throws Exception {
-        server.thenAnswer("GET " + BinanceRest.TIME_PATH, 200, "{\"serverTime\":" + (SERVER + 4_000) + "}");
+        server.thenAnswer("GET " + TIME_PATH, 200, "{\"serverTime\":" + (SERVER + 4_000) + "}");
         server.answer("POST " + ORDER, 400, resource("usdm_error_-1021.official_docs.json"));
         server.thenAnswer("POST " + ORDER, 200, "{\"orderId\":7}");
         BinanceRest rest = rest();
@@ -284,7 +285,7 @@ class BinanceRestTest {
         assertThat(answer.get("orderId").intValue()).isEqualTo(7);
         List<LocalBinance.Request> orders = server.requests(ORDER);
         assertThat(orders).hasSize(2);
-        assertThat(server.requests(BinanceRest.TIME_PATH)).hasSize(2); // first sync, then the resync
+        assertThat(server.requests(TIME_PATH)).hasSize(2); // first sync, then the resync
         assertThat(orders.get(0).param("timestamp")).isEqualTo(Long.toString(SERVER));
         assertThat(orders.get(1).param("timestamp")).isEqualTo(Long.toString(SERVER + 4_000));
         assertThat(orders).allMatch(BinanceRestTest::hmacValid);

@@ -57,7 +57,7 @@ class BinanceTestnetTest {
                 "wss://fstream.binancefuture.com/private");
         RequestGate gate = RequestGate.system(0.9);
         Vertx vertx = Vertx.vertx();
-        try (BinanceRest rest = new BinanceRest("testnet", URI.create(restUrl),
+        try (BinanceRest rest = new BinanceRest("testnet", FuturesApi.USD_M, URI.create(restUrl),
                 Optional.of(Secret.of(System.getenv("TRADEFLOW_EXECUTION_BINANCE_ACCOUNTS_TESTNET_API_KEY"))),
                 Optional.of(RequestSigner.hmac(Secret.of(System.getenv(
                         "TRADEFLOW_EXECUTION_BINANCE_ACCOUNTS_TESTNET_SECRET_KEY")))), Duration.ofSeconds(5),

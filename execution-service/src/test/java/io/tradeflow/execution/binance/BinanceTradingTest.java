@@ -7,6 +7,7 @@ import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.KlineSource;
+import io.tradeflow.core.domain.MarginType;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.SignalAction;
 import io.tradeflow.core.domain.Symbol;
@@ -14,6 +15,7 @@ import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.OrderUpdated;
+import io.tradeflow.core.event.RiskSpec;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.devstack.DevStackResource;
@@ -147,6 +149,42 @@ class BinanceTradingTest {
         assertThat(binance.openAlgoOrders()).filteredOn(a -> a.symbol().equals(symbol.value())).isEmpty();
     }
 
+    @Test
+    void aCoinMSignalTradesOnTheAccountsCoinMSideWithItsStopsOnTheOrderEndpoint() {
+        BinanceFuturesFake coinM = BinanceFakeResource.coinM;
+        Symbol symbol = Symbol.of("BTCUSD_PERP");
+        coinM.mark(symbol.value(), "35000.0");
+        BotDefinition usdM = Fixtures.bot("exec-binance-coinm", symbol, Venue.TESTNET);
+        BotDefinition bot = new BotDefinition(usdM.botId(), usdM.name(), Market.COIN_M, symbol, usdM.interval(),
+                usdM.strategy(), new RiskSpec(new BigDecimal("0.01"), 10, MarginType.ISOLATED, 1), Venue.TESTNET,
+                usdM.status(), false, usdM.eventTime(), usdM.producedAt());
+        Fixtures.send(bootstrap, List.of(bot));
+        await().atMost(WAIT).until(() -> registry.get(bot.botId()).isPresent());
+        await("the testnet account usable").atMost(WAIT).until(() -> venues.venue(Venue.TESTNET).isPresent());
+        long now = System.currentTimeMillis();
+        long open = now - now % 60_000 - 60_000;
+        List<KlineClosed> klines = List.of(kline(symbol, Market.COIN_M, open - 60_000),
+                kline(symbol, Market.COIN_M, open));
+        SignalGenerated entry = new SignalGenerated(bot.botId(), "sma-crossover", symbol, Interval.ONE_MINUTE, open,
+                SignalAction.ENTER_LONG, new BigDecimal("35000.0"), new BigDecimal("34000.0"), new BigDecimal("36500.0"),
+                "test", open + 59_999, now);
+        Fixtures.send(bootstrap, klines);
+        Fixtures.send(bootstrap, Fixtures.signalTopic(klines, List.of(entry)));
+
+        await().atMost(WAIT).until(() -> orders(bot).containsAll(List.of("ENTRY FILLED", "STOP_LOSS NEW",
+                "TAKE_PROFIT NEW")));
+        assertThat(coinM.openOrders()).as("the bracket: stop orders on /dapi/v1/order").extracting(FakeState.Order::type)
+                .containsExactlyInAnyOrder("STOP_MARKET", "TAKE_PROFIT_MARKET");
+        assertThat(coinM.position(symbol.value()).orElseThrow().amount()).as("contracts").isEqualByComparingTo("35");
+
+        coinM.mark(symbol.value(), "33900.0");
+
+        await().atMost(WAIT).until(() -> orders(bot).containsAll(List.of("STOP_LOSS FILLED", "TAKE_PROFIT CANCELED")));
+        assertThat(orders(bot)).as("each state once on orders.v1").doesNotHaveDuplicates();
+        assertThat(coinM.openOrders()).isEmpty();
+        assertThat(coinM.position(symbol.value()).map(p -> p.amount().signum()).orElse(0)).isZero();
+    }
+
     /** "ROLE STATUS" of each of the bot's events on orders.v1, in order. */
     private List<String> orders(BotDefinition bot) {
         return Fixtures.readAll(bootstrap, Topics.ORDERS).stream()
@@ -160,9 +198,13 @@ class BinanceTradingTest {
     }
 
     private static KlineClosed kline(Symbol symbol, long openTime) {
+        return kline(symbol, Market.USD_M, openTime);
+    }
+
+    private static KlineClosed kline(Symbol symbol, Market market, long openTime) {
         BigDecimal price = new BigDecimal("35000.0");
         long close = Interval.ONE_MINUTE.closeTimeOf(openTime);
-        return new KlineClosed(KlineSource.BINANCE, Market.USD_M, symbol, Interval.ONE_MINUTE, openTime, close, price,
+        return new KlineClosed(KlineSource.BINANCE, market, symbol, Interval.ONE_MINUTE, openTime, close, price,
                 price, price, price, BigDecimal.TEN, new BigDecimal("350000"), 100, close + 10, System.currentTimeMillis());
     }
 }

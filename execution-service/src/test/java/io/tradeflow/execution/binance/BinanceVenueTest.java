@@ -1,6 +1,5 @@
 package io.tradeflow.execution.binance;
 
-import io.tradeflow.core.domain.MarginType;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.OrderRole;
 import io.tradeflow.core.domain.OrderStatus;
@@ -9,7 +8,6 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.OrderUpdated;
-import io.tradeflow.core.event.RiskSpec;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.execution.PaperSettings;
 import io.tradeflow.core.execution.PaperVenue;
@@ -422,30 +420,6 @@ class BinanceVenueTest {
         assertThat(decision.detail()).contains("bot bn-first holds BTCUSDT");
         assertThat(venue.openPositions()).isEqualTo(1);
         assertThat(venue.openNotional(BTCUSDT)).isEqualByComparingTo("980.000");
-    }
-
-    @Test
-    void aCoinMarginedBotIsDeniedUntilTheVenueTradesCoinM() throws Exception {
-        Map<Symbol, SymbolRules> coinM;
-        try (InputStream in = BinanceVenueTest.class.getResourceAsStream("/exchange-info/coinm.json")) {
-            coinM = BinanceExchangeInfo.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Market.COIN_M,
-                    "coinm.json").rules();
-        }
-        Symbol perpetual = coinM.keySet().iterator().next();
-        rules = symbol -> Optional.ofNullable(coinM.get(symbol));
-        trader = trader(venue);
-        BotDefinition usdM = Fixtures.bot("bn-coin", perpetual, Venue.TESTNET);
-        // 0.01 BTC of margin at 10x: about 35 contracts of 100 USD, within the symbol's rules.
-        BotDefinition bot = new BotDefinition(usdM.botId(), usdM.name(), Market.COIN_M, perpetual, usdM.interval(),
-                usdM.strategy(), new RiskSpec(new BigDecimal("0.01"), 10, MarginType.ISOLATED, 1), Venue.TESTNET,
-                usdM.status(), false, usdM.eventTime(), usdM.producedAt());
-
-        Trader.Decision decision = signal(bot, "35000.0", "34000.0", "36500.0");
-
-        assertThat(decision.outcome()).isEqualTo(Trader.Outcome.DENIED);
-        assertThat(decision.orders().get(0).denyReason()).isEqualTo("venue-unavailable");
-        assertThat(decision.detail()).contains("COIN-M");
-        assertThat(binance.orders()).isEmpty();
     }
 
     /** How many times an order with this client id was POSTed to Binance. */

@@ -14,10 +14,10 @@ final class FakeClient {
     private FakeClient() {
     }
 
-    /** A client of {@code binance}; the caller closes it. */
+    /** A client of {@code binance}, for its market (USD-M or COIN-M); the caller closes it. */
     static BinanceRest of(BinanceFuturesFake binance) {
         RequestGate gate = RequestGate.system(0.9);
-        return new BinanceRest("testnet", URI.create(binance.restUrl()),
+        return new BinanceRest("testnet", binance.api(), URI.create(binance.restUrl()),
                 Optional.of(Secret.of(BinanceFuturesFake.DEFAULT_API_KEY)),
                 Optional.of(RequestSigner.hmac(Secret.of(BinanceFuturesFake.DEFAULT_SECRET))), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), gate, System::currentTimeMillis,

@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The door of {@link BinanceFuturesFake}'s REST API: request limits (429/418 and the X-MBX-* headers on every
  * answer), the API key, the timestamp and the signature, then the endpoint, then the one-shot failures a test asked
  * for. Rule source: the USD-M docs, General Info ("Timing security", "SIGNED endpoint security", "HTTP return
- * codes", "IP limits", "Order rate limits").
+ * codes", "IP limits", "Order rate limits"); COIN-M's General Info says the same for {@code /dapi}. A path of the
+ * other market ({@code /fapi} on a COIN-M fake, {@code /dapi} on a USD-M one) is answered 404 before anything else.
  */
 final class FakeGate {
 
@@ -27,9 +28,13 @@ final class FakeGate {
         JsonNode apply(String endpoint, FakeParams params);
     }
 
-    private static final Set<String> PUBLIC = Set.of("GET /fapi/v1/time", "GET /fapi/v1/exchangeInfo");
-    private static final Set<String> ORDERS = Set.of("POST /fapi/v1/order", "POST /fapi/v1/algoOrder");
-    private static final Set<String> QUERIES = Set.of("GET /fapi/v1/order", "GET /fapi/v1/algoOrder");
+    private final Set<String> publicEndpoints;
+    private final Set<String> orders;
+    private final Set<String> queries;
+    private final String listenKey;
+    private final String algoOrder;
+    /** {@code /fapi/} or {@code /dapi/}: every path of the fake's market starts so. */
+    private final String root;
     /** Key of {@link #failNext} for a failure of whichever order comes next, plain or algo. */
     static final String ANY_ORDER = "any order";
     private static final long DEFAULT_RECV_WINDOW = 5000;
@@ -53,7 +58,13 @@ final class FakeGate {
     private int orders10s;
     private int orders1m;
 
-    FakeGate(String apiKey, String secretKey, LongSupplier clock) {
+    FakeGate(FuturesApi api, String apiKey, String secretKey, LongSupplier clock) {
+        this.publicEndpoints = Set.of("GET " + api.v1("time"), "GET " + api.v1("exchangeInfo"));
+        this.orders = Set.of("POST " + api.v1("order"), "POST " + api.v1("algoOrder"));
+        this.queries = Set.of("GET " + api.v1("order"), "GET " + api.v1("algoOrder"));
+        this.listenKey = api.v1("listenKey");
+        this.algoOrder = "POST " + api.v1("algoOrder");
+        this.root = api.v1("").substring(0, api.v1("").indexOf('/', 1) + 1);
         this.apiKey = apiKey;
         this.secret = new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.clock = clock;
@@ -85,7 +96,12 @@ final class FakeGate {
 
     void answer(HttpServerRequest request, Map<String, String> params, Route route) {
         String endpoint = request.method().name() + " " + request.path();
-        boolean order = ORDERS.contains(endpoint);
+        if (!request.path().startsWith(root)) {
+            respond(request, 404, FakeMessages.errorBody(-1000, "fake: no endpoint " + endpoint + "; this fake serves "
+                    + root + "..."));
+            return;
+        }
+        boolean order = orders.contains(endpoint);
         Limit limit = count(order);
         if (limit != null) {
             refuseForLimit(request, limit);
@@ -95,16 +111,16 @@ final class FakeGate {
             if (request.params().entries().size() != params.size()) {
                 throw FakeRefusal.of(-1101);
             }
-            if (endpoint.endsWith(" /fapi/v1/listenKey")) {
+            if (endpoint.endsWith(" " + listenKey)) {
                 checkKey(request);
-            } else if (!PUBLIC.contains(endpoint)) {
+            } else if (!publicEndpoints.contains(endpoint)) {
                 checkSigned(request, params);
             }
-            Integer rejection = endpoint.equals("POST /fapi/v1/algoOrder") ? takeRejection() : null;
+            Integer rejection = endpoint.equals(algoOrder) ? takeRejection() : null;
             if (rejection != null) {
                 throw FakeRefusal.of(rejection);
             }
-            if (QUERIES.contains(endpoint) && takeHiddenQuery()) {
+            if (queries.contains(endpoint) && takeHiddenQuery()) {
                 throw FakeRefusal.of(-2013);
             }
             JsonNode body = route.apply(endpoint, new FakeParams(params));

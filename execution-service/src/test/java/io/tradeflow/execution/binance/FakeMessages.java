@@ -85,7 +85,7 @@ final class FakeMessages {
         answer.put("origType", order.origType);
         answer.put("updateTime", order.updateTime);
         answer.put("workingType", order.workingType);
-        answer.put("priceProtect", false);
+        answer.put("priceProtect", order.priceProtect);
         answer.put("priceMatch", "NONE");
         answer.put("selfTradePreventionMode", "EXPIRE_MAKER");
         answer.put("goodTillDate", 0);
@@ -178,7 +178,7 @@ final class FakeMessages {
         o.put("ot", order.origType);
         o.put("ps", "BOTH");
         o.put("cp", order.closePosition);
-        o.put("pP", false);
+        o.put("pP", order.priceProtect);
         o.put("rp", trade == null ? "0" : plain(trade.realizedPnl()));
         o.put("V", "EXPIRE_MAKER");
         o.put("pm", "NONE");
@@ -225,15 +225,19 @@ final class FakeMessages {
         return event;
     }
 
-    /** ACCOUNT_UPDATE for a fill: USDT and the one position it changed (docs: Balance and Position Update). */
-    static ObjectNode accountUpdate(BigDecimal wallet, PositionRow position, BigDecimal mark, long time) {
+    /**
+     * ACCOUNT_UPDATE for a fill: the balance of {@code asset} (USDT; COIN-M the margin coin) and the one position it
+     * changed, with its unrealised PnL (docs: Balance and Position Update).
+     */
+    static ObjectNode accountUpdate(String asset, BigDecimal wallet, PositionRow position, BigDecimal unrealized,
+                                    long time) {
         ObjectNode event = ACCOUNT_UPDATE.deepCopy();
         event.put("E", time);
         event.put("T", time);
         ObjectNode a = (ObjectNode) event.get("a");
         a.put("m", "ORDER");
         ObjectNode balance = ((ObjectNode) a.get("B").get(0)).deepCopy();
-        balance.put("a", FakeAccount.ASSET);
+        balance.put("a", asset);
         balance.put("wb", plain(wallet));
         balance.put("cw", plain(wallet));
         balance.put("bc", "0");
@@ -243,7 +247,7 @@ final class FakeMessages {
         row.put("ep", plain(position.entryPrice));
         row.put("bep", plain(position.entryPrice));
         row.put("cr", plain(position.realizedPnl));
-        row.put("up", plain(unrealized(position, mark)));
+        row.put("up", plain(unrealized));
         row.put("mt", position.marginType.equals("ISOLATED") ? "isolated" : "cross");
         row.put("iw", "0");
         row.put("ps", "BOTH");

@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The account reads of {@link BinanceFuturesFake}: {@code GET /fapi/v3/positionRisk}, {@code /fapi/v3/account},
@@ -121,25 +122,32 @@ final class FakeReports {
             String symbol = p.required("symbol");
             account.symbols.rules(symbol);
             Long orderId = p.longValue("orderId");
-            Long fromId = p.longValue("fromId");
-            Long start = p.longValue("startTime");
-            Long end = p.longValue("endTime");
-            Long limitValue = p.longValue("limit");
-            int limit = limitValue == null ? 500 : (int) Math.min(1000, limitValue);
-            if (fromId != null && (start != null || end != null)) {
-                throw FakeRefusal.of(-1128);
-            }
-            long from = start != null ? start : end != null ? end - SEVEN_DAYS : account.now() - SEVEN_DAYS;
-            long to = end != null ? end : start != null ? start + SEVEN_DAYS : Long.MAX_VALUE;
-            List<Trade> matching = account.trades().stream()
-                    .filter(t -> t.symbol().equals(symbol))
-                    .filter(t -> orderId == null || t.orderId() == orderId)
-                    .filter(t -> fromId != null ? t.id() >= fromId : t.time() >= from && t.time() <= to)
-                    .sorted(Comparator.comparingLong(Trade::id)).toList();
-            List<Trade> page = fromId != null ? matching.stream().limit(limit).toList()
-                    : matching.subList(Math.max(0, matching.size() - limit), matching.size());
-            return FakeMessages.array(page.stream().map(FakeReports::userTrade).toList());
+            return FakeMessages.array(page(p, 500, t -> t.symbol().equals(symbol)
+                    && (orderId == null || t.orderId() == orderId)).stream().map(FakeReports::userTrade).toList());
         }
+    }
+
+    /**
+     * The account's trades that {@code which} keeps, paged as Account Trade List pages them (USD-M and COIN-M alike):
+     * {@code fromId}, or the {@code startTime}..{@code endTime} window, {@code limit} ({@code defaultLimit}, at most
+     * 1000). Ascending by id.
+     */
+    List<Trade> page(FakeParams p, int defaultLimit, Predicate<Trade> which) {
+        Long fromId = p.longValue("fromId");
+        Long start = p.longValue("startTime");
+        Long end = p.longValue("endTime");
+        Long limitValue = p.longValue("limit");
+        int limit = limitValue == null ? defaultLimit : (int) Math.min(1000, limitValue);
+        if (fromId != null && (start != null || end != null)) {
+            throw FakeRefusal.of(-1128);
+        }
+        long from = start != null ? start : end != null ? end - SEVEN_DAYS : account.now() - SEVEN_DAYS;
+        long to = end != null ? end : start != null ? start + SEVEN_DAYS : Long.MAX_VALUE;
+        List<Trade> matching = account.trades().stream().filter(which)
+                .filter(t -> fromId != null ? t.id() >= fromId : t.time() >= from && t.time() <= to)
+                .sorted(Comparator.comparingLong(Trade::id)).toList();
+        return fromId != null ? matching.stream().limit(limit).toList()
+                : matching.subList(Math.max(0, matching.size() - limit), matching.size());
     }
 
     /** One row of GET /fapi/v3/positionRisk (docs: Position Information V3, one-way mode). */

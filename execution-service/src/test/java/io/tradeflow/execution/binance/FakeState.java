@@ -27,14 +27,36 @@ public final class FakeState {
                             long triggerTime) {
     }
 
-    /** A one-way-mode position: signed amount (long > 0), entry price, realised PnL accumulated on reduces (USDT). */
+    /**
+     * A one-way-mode position: signed amount (long > 0; COIN-M: contracts), entry price, realised PnL accumulated on
+     * reduces (USDT; COIN-M: the margin coin).
+     */
     public record Position(String symbol, BigDecimal amount, BigDecimal entryPrice, BigDecimal realizedPnl) {
     }
 
-    /** One fill, as {@code GET /fapi/v1/userTrades} lists it; commission in USDT, taker but for resting LIMITs. */
+    /**
+     * One fill, as {@code GET /fapi/v1/userTrades} (or {@code /dapi/v1/userTrades}) lists it, taker but for resting
+     * LIMITs. {@code quoteQty} is the fill's value in the quote currency: price x quantity USDT on USD-M, quantity x
+     * contract size USD on COIN-M; commission and realised PnL are in {@code commissionAsset}: USDT, or COIN-M's
+     * margin coin (BTC).
+     */
     public record Trade(long id, long orderId, String symbol, String side, BigDecimal price, BigDecimal qty,
                         BigDecimal quoteQty, BigDecimal commission, String commissionAsset, BigDecimal realizedPnl,
                         boolean buyer, boolean maker, long time) {
+    }
+
+    /**
+     * Whether a STOP_MARKET or TAKE_PROFIT_MARKET order of {@code side} with trigger {@code trigger} fires at
+     * {@code price}: STOP_MARKET SELL at or below, BUY at or above; TAKE_PROFIT_MARKET the other way. Rule source: the
+     * New Algo Order docs (USD-M) and the COIN-M New Order docs, "Condition orders will be triggered when"
+     * (BINANCE.md, Trigger rules).
+     */
+    static boolean triggers(String type, String side, BigDecimal trigger, BigDecimal price) {
+        boolean atOrBelow = price.compareTo(trigger) <= 0;
+        boolean atOrAbove = price.compareTo(trigger) >= 0;
+        boolean stop = "STOP_MARKET".equals(type);
+        boolean sell = "SELL".equals(side);
+        return stop == sell ? atOrBelow : atOrAbove;
     }
 
     static final class OrderRow {
@@ -51,6 +73,7 @@ public final class FakeState {
         BigDecimal stopPrice = BigDecimal.ZERO;
         boolean reduceOnly;
         boolean closePosition;
+        boolean priceProtect;
         String status = "NEW";
         BigDecimal executedQty = BigDecimal.ZERO;
         BigDecimal avgPrice = BigDecimal.ZERO;
@@ -98,13 +121,8 @@ public final class FakeState {
             return "NEW".equals(algoStatus);
         }
 
-        /** Rule source: New Algo Order docs, "Condition orders will be triggered when" (BINANCE.md, Trigger rules). */
         boolean triggersAt(BigDecimal price) {
-            boolean atOrBelow = price.compareTo(triggerPrice) <= 0;
-            boolean atOrAbove = price.compareTo(triggerPrice) >= 0;
-            boolean stop = "STOP_MARKET".equals(orderType);
-            boolean sell = "SELL".equals(side);
-            return stop == sell ? atOrBelow : atOrAbove;
+            return triggers(orderType, side, triggerPrice, price);
         }
 
         AlgoOrder view() {

@@ -32,16 +32,26 @@ import java.util.stream.Collectors;
  * and {@code listenKeyExpired} is delivered only when named. The legacy path form {@code /private/ws/<listenKey>}
  * (silent in production), other paths, and keys not valid now are refused with HTTP 404 / 400, recorded in
  * {@link #refused()}. Vert.x answers pings with pongs.
+ *
+ * <p>COIN-M ({@code /dapi/v1/listenKey}): as its docs give it, {@code /ws/<listenKey>} delivers every event raw (there
+ * is no {@code events} parameter); {@code /stream?streams=<listenKey>} wraps each as {@code {"stream": K, "data":
+ * event}}. Other paths are refused 404, keys not valid now 400, as on USD-M.
  */
 final class FakeUserStream {
 
     static final long VALIDITY_MILLIS = Duration.ofMinutes(60).toMillis();
 
+    /** One connection; {@code events} null delivers every event (COIN-M). */
     private record Peer(int number, String listenKey, Set<String> events, boolean wrapped, ServerWebSocket socket,
                         HttpConnection connection) {
+
+        boolean wants(String type) {
+            return events == null || events.contains(type);
+        }
     }
 
     private final LongSupplier clock;
+    private final boolean coinM;
     private final Random random = new Random(4120);
     private final Map<Integer, Peer> peers = new ConcurrentHashMap<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
@@ -53,7 +63,8 @@ final class FakeUserStream {
     private long validUntil;
     private boolean expired;
 
-    FakeUserStream(LongSupplier clock) {
+    FakeUserStream(FuturesApi api, LongSupplier clock) {
+        this.coinM = api == FuturesApi.COIN_M;
         this.clock = clock;
     }
 
@@ -72,7 +83,9 @@ final class FakeUserStream {
     /** PUT: extends the active key; -1125 when it has expired or was never made. */
     synchronized String keepAlive() {
         if (!active()) {
-            throw FakeRefusal.of(-1125);
+            // The documented message names the USD-M path; COIN-M's docs name /dapi/v1/listenKey.
+            FakeRefusal expired = FakeRefusal.of(-1125);
+            throw coinM ? new FakeRefusal(400, -1125, expired.getMessage().replace("/fapi/", "/dapi/")) : expired;
         }
         validUntil = clock.getAsLong() + VALIDITY_MILLIS;
         return listenKey;
@@ -89,7 +102,7 @@ final class FakeUserStream {
         return active() ? listenKey : null;
     }
 
-    /** The key ends now: listenKeyExpired to its connections (those that named it), which are then closed. */
+    /** The key ends now: listenKeyExpired to its connections (those that take it), which are then closed. */
     synchronized void expire() {
         if (listenKey == null || expired) {
             return;
@@ -135,6 +148,10 @@ final class FakeUserStream {
     // ---- connections
 
     void upgrade(HttpServerRequest request) {
+        if (coinM) {
+            upgradeCoinM(request);
+            return;
+        }
         String path = request.path();
         boolean wrapped = path.equals("/private/stream");
         if (!path.equals("/private/ws") && !wrapped) {
@@ -151,7 +168,30 @@ final class FakeUserStream {
             refuse(request, 400);
             return;
         }
-        Set<String> allowed = Arrays.stream(events.split("/")).collect(Collectors.toUnmodifiableSet());
+        accept(request, key, Arrays.stream(events.split("/")).collect(Collectors.toUnmodifiableSet()), wrapped);
+    }
+
+    /** COIN-M: {@code /ws/<listenKey>} raw, {@code /stream?streams=<listenKey>} wrapped; every event. */
+    private void upgradeCoinM(HttpServerRequest request) {
+        String path = request.path();
+        boolean wrapped = path.equals("/stream");
+        String key = wrapped ? request.getParam("streams") : path.startsWith("/ws/") ? path.substring(4) : null;
+        if (key == null || (wrapped && request.params().getAll("streams").size() != 1)) {
+            refuse(request, 404);
+            return;
+        }
+        boolean valid;
+        synchronized (this) {
+            valid = key.equals(listenKey) && active();
+        }
+        if (!valid) {
+            refuse(request, 400);
+            return;
+        }
+        accept(request, key, null, wrapped);
+    }
+
+    private void accept(HttpServerRequest request, String key, Set<String> allowed, boolean wrapped) {
         HttpConnection connection = request.connection();
         request.toWebSocket().onSuccess(socket -> {
             Peer peer = new Peer(connections.incrementAndGet(), key, allowed, wrapped, socket, connection);
@@ -170,18 +210,18 @@ final class FakeUserStream {
         request.response().setStatusCode(status).end();
     }
 
-    /** Sends {@code event} to every connection of the active key that named its type in {@code events}. */
+    /** Sends {@code event} to every connection of the active key that takes its type (COIN-M: every connection). */
     synchronized void push(JsonNode event) {
         String type = event.get("e").asText();
         peers.values().stream()
-                .filter(peer -> peer.listenKey().equals(listenKey) && active() && peer.events().contains(type))
+                .filter(peer -> peer.listenKey().equals(listenKey) && active() && peer.wants(type))
                 .filter(peer -> !silent.contains(peer.number()))
                 .sorted((a, b) -> Integer.compare(a.number(), b.number()))
                 .forEach(peer -> send(peer, event));
     }
 
     private static void send(Peer peer, JsonNode event) {
-        if (!peer.events().contains(event.get("e").asText())) {
+        if (!peer.wants(event.get("e").asText())) {
             return;
         }
         JsonNode message = event;

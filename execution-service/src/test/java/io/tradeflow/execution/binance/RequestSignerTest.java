@@ -30,11 +30,12 @@ class RequestSignerTest {
     static final String DOCS_SIGNATURE = "3c661234138461fcc7a7d8746c6558c9842d4e10870d2ecbedf7777cad694af9";
 
     record Account(Optional<Secret> apiKey, Optional<Secret> secretKey, Optional<Path> privateKeyFile,
-                   String restUrl, String userStreamUrl, Duration recvWindow, Duration requestTimeout)
-            implements BinanceAccounts.Account {
+                   String restUrl, String userStreamUrl, String coinMRestUrl, String coinMUserStreamUrl,
+                   Duration recvWindow, Duration requestTimeout) implements BinanceAccounts.Account {
         static Account with(Optional<Secret> secretKey, Optional<Path> privateKeyFile) {
             return new Account(Optional.of(Secret.of("key")), secretKey, privateKeyFile, "http://127.0.0.1:1",
-                    "ws://127.0.0.1:1/private", Duration.ofSeconds(5), Duration.ofSeconds(10));
+                    "ws://127.0.0.1:1/private", "http://127.0.0.1:2", "ws://127.0.0.1:2", Duration.ofSeconds(5),
+                    Duration.ofSeconds(10));
         }
     }
 

@@ -134,7 +134,7 @@ class UserStreamTest {
     void keepAlivesGoOutAndAnExpiredKeyAnswered1125IsReplaced() throws Exception {
         open(Duration.ofMillis(300));
         await().atMost(WAIT).until(() -> binance.requests().stream()
-                .filter(r -> r.method().equals("PUT") && r.path().equals(UserStream.LISTEN_KEY_PATH)).count() >= 2);
+                .filter(r -> r.method().equals("PUT") && r.path().equals("/fapi/v1/listenKey")).count() >= 2);
         assertThat(states).containsExactly("connected");
 
         // The key lapses and nothing says so (its listenKeyExpired missed): only the next PUT's -1125 tells.
