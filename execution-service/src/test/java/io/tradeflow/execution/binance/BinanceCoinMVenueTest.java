@@ -3,13 +3,11 @@ package io.tradeflow.execution.binance;
 import io.tradeflow.core.domain.MarginType;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.OrderStatus;
-import io.tradeflow.core.domain.SignalAction;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.domain.Venue;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.RiskSpec;
-import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.execution.PaperSettings;
 import io.tradeflow.core.execution.PaperVenue;
 import io.tradeflow.core.execution.RiskLimits;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,6 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static io.tradeflow.execution.binance.VenueScenario.describe;
+import static io.tradeflow.execution.binance.VenueScenario.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,8 +45,6 @@ import static org.awaitility.Awaitility.await;
 class BinanceCoinMVenueTest {
     private static final Symbol BTCUSD = Symbol.of("BTCUSD_PERP");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final UserStream.Timing TIMING = new UserStream.Timing(Duration.ofMinutes(30), Duration.ofMinutes(2),
-            Duration.ofMillis(200));
 
     private final List<OrderUpdated> published = new CopyOnWriteArrayList<>();
     private BinanceFuturesFake binance;
@@ -70,7 +67,7 @@ class BinanceCoinMVenueTest {
         }
         venue = venue();
         trader = trader(venue);
-        stream = stream(venue, published);
+        stream = VenueScenario.stream(binance, rest, vertx, venue, published);
         await().atMost(WAIT).until(stream::connected);
     }
 
@@ -225,42 +222,7 @@ class BinanceCoinMVenueTest {
                 symbol -> Optional.of(rules), System::currentTimeMillis), System::currentTimeMillis);
     }
 
-    private UserStream stream(BinanceVenue listening, List<OrderUpdated> heard) {
-        UserStream opened = new UserStream("testnet-coin-m", rest, URI.create(binance.userStreamUrl()), vertx, TIMING,
-                new UserStream.Listener() {
-                    @Override
-                    public void event(UserEvent event) {
-                        listening.onEvent(event);
-                        heard.addAll(listening.drainEvents());
-                    }
-
-                    @Override
-                    public void connected(boolean afterGap) {
-                    }
-
-                    @Override
-                    public void disconnected(String why) {
-                    }
-                });
-        opened.start();
-        return opened;
-    }
-
     private Trader.Decision signal(BotDefinition bot, String reference, String stop, String target) {
         return trader.onSignal(entry(bot, reference, stop, target), bot, System.currentTimeMillis());
-    }
-
-    private static SignalGenerated entry(BotDefinition bot, String reference, String stop, String target) {
-        long now = System.currentTimeMillis();
-        long open = now - now % 60_000 - 60_000;
-        return new SignalGenerated(bot.botId(), "sma-crossover", bot.symbol(), bot.interval(), open,
-                SignalAction.ENTER_LONG, new BigDecimal(reference), new BigDecimal(stop), new BigDecimal(target),
-                "test", open + 59_999, now);
-    }
-
-    /** role, type, status and filled quantity of each event. */
-    private static List<String> describe(List<OrderUpdated> orders) {
-        return orders.stream().map(o -> o.role() + " " + o.type() + " " + o.status() + " "
-                + o.filledQuantity().stripTrailingZeros().toPlainString()).toList();
     }
 }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.tradeflow.execution.binance.VenueScenario.describe;
+import static io.tradeflow.execution.binance.VenueScenario.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -49,8 +50,6 @@ import static org.awaitility.Awaitility.await;
 class BinanceVenueTest {
     private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final UserStream.Timing TIMING = new UserStream.Timing(Duration.ofMinutes(30), Duration.ofMinutes(2),
-            Duration.ofMillis(200));
 
     private BinanceFuturesFake binance;
     private Vertx vertx;
@@ -72,23 +71,7 @@ class BinanceVenueTest {
         rules = symbol -> Optional.of(btc.symbol().equals(symbol) ? btc : renamed(btc, symbol));
         venue = venue();
         trader = trader(venue);
-        stream = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx, TIMING,
-                new UserStream.Listener() {
-                    @Override
-                    public void event(UserEvent event) {
-                        venue.onEvent(event);
-                        published.addAll(venue.drainEvents());
-                    }
-
-                    @Override
-                    public void connected(boolean afterGap) {
-                    }
-
-                    @Override
-                    public void disconnected(String why) {
-                    }
-                });
-        stream.start();
+        stream = VenueScenario.stream(binance, rest, vertx, venue, published);
         await().atMost(WAIT).until(stream::connected);
     }
 
@@ -455,23 +438,7 @@ class BinanceVenueTest {
         restarted.restore(stored, id -> Optional.of(bot), rules);
         restarted.recover();
         List<OrderUpdated> heard = new CopyOnWriteArrayList<>();
-        UserStream again = new UserStream("testnet", rest, URI.create(binance.userStreamUrl()), vertx,
-                TIMING, new UserStream.Listener() {
-                    @Override
-                    public void event(UserEvent event) {
-                        restarted.onEvent(event);
-                        heard.addAll(restarted.drainEvents());
-                    }
-
-                    @Override
-                    public void connected(boolean afterGap) {
-                    }
-
-                    @Override
-                    public void disconnected(String why) {
-                    }
-                });
-        again.start();
+        UserStream again = VenueScenario.stream(binance, rest, vertx, restarted, heard);
         try {
             await().atMost(WAIT).until(again::connected);
             binance.mark("BTCUSDT", "33900.0");
@@ -580,24 +547,6 @@ class BinanceVenueTest {
         SignalGenerated exit = new SignalGenerated(bot.botId(), "sma-crossover", BTCUSDT, bot.interval(), open,
                 SignalAction.EXIT_LONG, new BigDecimal("35000.0"), null, null, "test", open + 59_999, now);
         return trader.onSignal(exit, bot, now);
-    }
-
-    private static SignalGenerated entry(BotDefinition bot, String reference, String stop, String target) {
-        long now = System.currentTimeMillis();
-        long open = now - now % 60_000 - 60_000;
-        return new SignalGenerated(bot.botId(), "sma-crossover", bot.symbol(), bot.interval(), open,
-                SignalAction.ENTER_LONG, new BigDecimal(reference), new BigDecimal(stop), new BigDecimal(target),
-                "test", open + 59_999, now);
-    }
-
-    /** role, type, status and filled quantity of each event. */
-    private static List<String> describe(List<OrderUpdated> orders) {
-        List<String> lines = new ArrayList<>();
-        for (OrderUpdated o : orders) {
-            lines.add(o.role() + " " + o.type() + " " + o.status() + " " + o.filledQuantity().stripTrailingZeros()
-                    .toPlainString());
-        }
-        return lines;
     }
 
     private static Map<Symbol, SymbolRules> shippedRules() throws Exception {
