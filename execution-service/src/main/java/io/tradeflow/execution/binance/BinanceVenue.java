@@ -88,6 +88,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         final boolean resting;
         /** Resting as a USD-M algo order: it fills through a child order, and ends by ALGO_UPDATE. */
         final boolean algo;
+        /** A resting order whose whole quantity filled has had its siblings canceled (once, whatever came first). */
+        boolean siblingsCanceled;
         OrderEvents events;
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal filledValue = BigDecimal.ZERO;
@@ -470,8 +472,9 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         }
         synchronized (this) {
             if (tracked.resting) {
-                if (!tracked.done && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+                if (!tracked.siblingsCanceled && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
                     tracked.done = true;
+                    tracked.siblingsCanceled = true;
                     filledBrackets.add(tracked);
                 } else if (!tracked.done && isEnded(answer.get().status())) {
                     stopEnded(tracked, answer.get().status(), answer.get().updateTime(), unprotected);
@@ -500,8 +503,9 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             }
         }
         synchronized (this) {
-            if (!tracked.done && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+            if (!tracked.siblingsCanceled && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
                 tracked.done = true;
+                tracked.siblingsCanceled = true;
                 filledBrackets.add(tracked);
             } else if (!tracked.done && switch (algo.algoStatus()) {
                 case "CANCELED", "EXPIRED", "REJECTED", "FINISHED" -> true;
@@ -627,11 +631,14 @@ public final class BinanceVenue implements TradingVenue, Exposure {
             return;
         }
         if (!update.isFill()) {
-            if (tracked.resting && !tracked.algo && !tracked.done && switch (update.status()) {
-                case "CANCELED", "EXPIRED", "REJECTED" -> true;
+            // A stop that triggers expires with reason 8 and executes as a MARKET order under the same id: not an end.
+            boolean triggered = "EXPIRED".equals(update.status())
+                    && update.expiryReason() == UserEvent.OrderTradeUpdate.STOP_TRIGGERED;
+            if (tracked.resting && !tracked.algo && !tracked.done && !triggered && switch (update.status()) {
+                case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH", "REJECTED" -> true;
                 default -> false;
             }) {
-                // A COIN-M stop ended at Binance without (all of) its fill: canceled there, or expired at its trigger.
+                // A COIN-M stop ended at Binance without (all of) its fill: canceled there, or expired otherwise.
                 stopEnded(tracked, update.status(), update.eventTime(), unprotected);
             }
             return;
@@ -640,8 +647,10 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 update.commission() == null ? BigDecimal.ZERO : update.commission(),
                 update.commissionAsset() == null ? tracked.order.rules().marginAsset() : update.commissionAsset(),
                 String.valueOf(update.tradeId()), update.realizedProfit(), update.tradeTime());
-        if (tracked.resting && !tracked.done && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+        if (tracked.resting && !tracked.siblingsCanceled && tracked.filled.compareTo(tracked.order.quantity()) >= 0) {
+            // Even after an end read earlier (an expiry we took for final): once filled, its siblings go.
             tracked.done = true;
+            tracked.siblingsCanceled = true;
             filledBrackets.add(tracked);
         }
     }

@@ -57,6 +57,9 @@ public sealed interface UserEvent
      * @param positionSide             {@code o.ps}: BOTH in one-way mode, LONG or SHORT in hedge mode
      * @param closePosition            {@code o.cp}: a close-all conditional order; false when absent
      * @param realizedProfit           {@code o.rp}: profit realised by this fill, quote asset; null when absent
+     * @param expiryReason             {@code o.er}: why an EXPIRED order expired (Order Update docs, "Expiry Reason");
+     *                                 {@link #STOP_TRIGGERED} for a stop order whose trigger fired (the MARKET order
+     *                                 that executes it follows under the same order id); 0 when absent
      */
     record OrderTradeUpdate(long eventTime, long transactionTime, String symbol, String clientOrderId, String side,
             String orderType, String timeInForce, BigDecimal originalQuantity, BigDecimal originalPrice,
@@ -64,7 +67,10 @@ public sealed interface UserEvent
             BigDecimal lastFilledQuantity, BigDecimal cumulativeFilledQuantity, BigDecimal lastFilledPrice,
             String commissionAsset, BigDecimal commission, long tradeTime, long tradeId, boolean maker,
             boolean reduceOnly, String workingType, String originalOrderType, String positionSide,
-            boolean closePosition, BigDecimal realizedProfit) implements UserEvent {
+            boolean closePosition, BigDecimal realizedProfit, int expiryReason) implements UserEvent {
+
+        /** Expiry reason 8: "the initial order has expired after the stop order is triggered". */
+        public static final int STOP_TRIGGERED = 8;
 
         public OrderTradeUpdate {
             Objects.requireNonNull(symbol, "symbol");

@@ -7,6 +7,7 @@ import io.tradeflow.execution.binance.UserEvent.ListenKeyExpired;
 import io.tradeflow.execution.binance.UserEvent.OrderTradeUpdate;
 import io.tradeflow.execution.binance.UserEvent.Other;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -80,7 +81,14 @@ public final class UserEvents {
                 o.optionalText("ot", "original order type"),
                 o.text("ps", "position side"),
                 o.optionalBool("cp", "close position", false),
-                o.optionalDecimal("rp", "realized profit"));
+                o.optionalDecimal("rp", "realized profit"),
+                expiryReason(o));
+    }
+
+    /** {@code er}: a string in the docs' sample ({@code "er":"0"}), a number taken too; 0 when absent. */
+    private static int expiryReason(JsonFields o) {
+        BigDecimal reason = o.optionalDecimal("er", "expiry reason");
+        return reason == null ? 0 : reason.intValueExact();
     }
 
     private static AlgoUpdate algoUpdate(JsonFields event, long eventTime) {

@@ -108,6 +108,9 @@ class BinanceCoinMVenueTest {
                 .isNegative();
         assertThat(stopFill.exchangeOrderId()).as("the stop order filled itself: its own id")
                 .isEqualTo(String.valueOf(stopTrade.orderId()));
+        assertThat(describe(published)).as("the stop's expiry as it triggers (reason 8) is no end of it: no EXPIRED,"
+                + " no close at market of our own").doesNotContain("STOP_LOSS STOP_MARKET EXPIRED 0")
+                .noneMatch(event -> event.startsWith("STOP_LOSS MARKET"));
         assertThat(binance.openOrders()).isEmpty();
         assertThat(venue.position(bot.botId())).isEmpty();
     }

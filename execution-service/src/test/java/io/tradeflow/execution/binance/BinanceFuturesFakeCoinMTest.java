@@ -152,9 +152,14 @@ class BinanceFuturesFakeCoinMTest {
 
         binance.mark(BTC_PERP, "48000.0");
 
-        List<JsonNode> events = stream.next(3);
-        assertThat(events).extracting(FakeWire::describe).containsExactly("ORDER_TRADE_UPDATE NEW NEW",
-                "ORDER_TRADE_UPDATE TRADE FILLED", "ACCOUNT_UPDATE");
+        List<JsonNode> all = stream.next(4);
+        assertThat(all).extracting(FakeWire::describe).containsExactly("ORDER_TRADE_UPDATE EXPIRED EXPIRED",
+                "ORDER_TRADE_UPDATE NEW NEW", "ORDER_TRADE_UPDATE TRADE FILLED", "ACCOUNT_UPDATE");
+        JsonNode expired = all.get(0).get("o");
+        assertThat(expired.get("er").asText()).as("expiry reason 8: expired as its trigger fired").isEqualTo("8");
+        assertThat(expired.get("i").asLong()).isEqualTo(orderId);
+        assertThat(expired.get("o").asText()).isEqualTo("STOP_MARKET");
+        List<JsonNode> events = all.subList(1, 4);
         for (JsonNode event : events.subList(0, 2)) {
             JsonNode o = event.get("o");
             assertThat(o.get("i").asLong()).isEqualTo(orderId);
@@ -193,8 +198,9 @@ class BinanceFuturesFakeCoinMTest {
 
         binance.mark(BTC_PERP, "52000.0").mark(BTC_PERP, "48000.0");
 
-        assertThat(stream.next(4)).extracting(FakeWire::describe).containsExactly("ORDER_TRADE_UPDATE NEW NEW",
-                "ORDER_TRADE_UPDATE TRADE FILLED", "ACCOUNT_UPDATE", "ORDER_TRADE_UPDATE CANCELED CANCELED");
+        assertThat(stream.next(5)).extracting(FakeWire::describe).containsExactly("ORDER_TRADE_UPDATE EXPIRED EXPIRED",
+                "ORDER_TRADE_UPDATE NEW NEW", "ORDER_TRADE_UPDATE TRADE FILLED", "ACCOUNT_UPDATE",
+                "ORDER_TRADE_UPDATE CANCELED CANCELED");
         assertThat(signed("GET", "/dapi/v1/order", "symbol", BTC_PERP, "origClientOrderId", "tf-sl-2").body()
                 .get("status").asText()).isEqualTo("CANCELED");
         assertError(signed("DELETE", "/dapi/v1/order", "symbol", BTC_PERP, "origClientOrderId", "tf-sl-2"), 400,

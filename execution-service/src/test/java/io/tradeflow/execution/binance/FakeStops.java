@@ -1,6 +1,7 @@
 package io.tradeflow.execution.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradeflow.execution.binance.FakeState.OrderRow;
 import io.tradeflow.execution.binance.FakeSymbols.Rules;
 
@@ -12,11 +13,15 @@ import java.util.Set;
  * /dapi/v1/order} with {@code stopPrice} (COIN-M docs, New Order; BINANCE.md "Orders": COIN-M still takes stop types
  * on the order endpoint). A stop rests as an open order of the matching engine (status NEW, its type, its
  * {@code stopPrice}), found, listed and canceled as any order. When the mark crosses its trigger the same order (same
- * orderId and clientOrderId) becomes a MARKET order and fills at the mark, as ORDER_TRADE_UPDATE says: {@code x=NEW
- * X=NEW o=MARKET ot=<its type>}, then {@code x=TRADE X=FILLED}. STOP, TAKE_PROFIT and TRAILING_STOP_MARKET are real
+ * orderId and clientOrderId) becomes a MARKET order and fills at the mark, as ORDER_TRADE_UPDATE says: {@code x=EXPIRED
+ * er=8} (expiry reason 8: the stop order expired as it triggered), {@code x=NEW X=NEW o=MARKET ot=<its type>}, then
+ * {@code x=TRADE X=FILLED}. STOP, TAKE_PROFIT and TRAILING_STOP_MARKET are real
  * COIN-M types this fake does not model (-1116). Guarded by the account's lock.
  */
 final class FakeStops {
+    /** Order Update docs, "Expiry Reason" 8. */
+    private static final int STOP_TRIGGERED = 8;
+
 
     static final Set<String> TYPES = Set.of("STOP_MARKET", "TAKE_PROFIT_MARKET");
 
@@ -99,6 +104,14 @@ final class FakeStops {
             }
             quantity = order.closePosition ? open : quantity.min(open);
         }
+        // Order Update docs, expiry reason 8: the stop order expires as it triggers; the MARKET order that executes
+        // it keeps its id and client id.
+        String status = order.status;
+        order.status = "EXPIRED";
+        ObjectNode expired = (ObjectNode) account.orderEvent(order, null, now);
+        ((ObjectNode) expired.get("o")).put("er", String.valueOf(STOP_TRIGGERED));
+        account.events.accept(expired);
+        order.status = status;
         order.type = "MARKET";
         order.origQty = quantity;
         order.updateTime = now;
