@@ -90,6 +90,8 @@ public final class BinanceVenue implements TradingVenue, Exposure {
         final boolean algo;
         /** A resting order whose whole quantity filled has had its siblings canceled (once, whatever came first). */
         boolean siblingsCanceled;
+        /** When its latest event was made or handed out (venue clock, epoch ms): an ended order is kept hours after. */
+        long touched;
         OrderEvents events;
         BigDecimal filled = BigDecimal.ZERO;
         BigDecimal filledValue = BigDecimal.ZERO;
@@ -600,14 +602,14 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     }
 
     /**
-     * Forgets the orders ended and handed out more than {@link #ENDED_KEPT_MILLIS} ago (with their booked trade ids and
+     * Forgets the orders ended whose last event is more than {@link #ENDED_KEPT_MILLIS} old (with their booked trade ids and
      * child links), and child fills of algo orders never named within {@link #PARKED_KEPT_MILLIS} (another client's).
      */
     private void prune(long now) {
         var orders = byClientId.values().iterator();
         while (orders.hasNext()) {
             Tracked t = orders.next();
-            if (t.done && t.returned && t.pending.isEmpty() && now - t.order.time() > ENDED_KEPT_MILLIS) {
+            if (t.done && t.returned && t.pending.isEmpty() && now - t.touched > ENDED_KEPT_MILLIS) {
                 orders.remove();
                 t.trades.forEach(tradeId -> applied.remove(t.order.bot().symbol().value() + ":" + tradeId));
                 childOf.values().removeIf(clientId -> clientId.equals(t.order.clientOrderId()));
@@ -760,6 +762,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
     }
 
     private void emit(Tracked tracked, OrderUpdated event) {
+        tracked.touched = clock.getAsLong();
         (tracked.returned ? later : tracked.pending).add(event);
     }
 
@@ -857,6 +860,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
                 }
                 if (canceled) {
                     tracked.done = true;
+                    tracked.touched = clock.getAsLong();
                     return List.of(tracked.events.ended(OrderStatus.CANCELED, tracked.filled, average(tracked), time,
                             clock.getAsLong()));
                 }
@@ -911,6 +915,7 @@ public final class BinanceVenue implements TradingVenue, Exposure {
 
     private List<OrderUpdated> handOut(Tracked tracked) {
         tracked.returned = true;
+        tracked.touched = clock.getAsLong();
         List<OrderUpdated> events = List.copyOf(tracked.pending);
         tracked.pending.clear();
         return events;

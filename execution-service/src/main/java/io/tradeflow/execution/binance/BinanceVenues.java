@@ -301,9 +301,16 @@ public class BinanceVenues {
 
     /**
      * Usable when the account is in one-way mode (one signed request: the key works too) and the previous run's open
-     * orders are taken up. One account at a time: the stream's thread and the scheduler may both call it.
+     * orders are taken up. One check of an account at a time (its streams' threads and the scheduler may all call
+     * it); another account's events do not wait for it.
      */
-    private synchronized void check(Account account) {
+    private void check(Account account) {
+        synchronized (account) {
+            checkLocked(account);
+        }
+    }
+
+    private void checkLocked(Account account) {
         for (Link link : account.links) {
             if (!link.stream.connected()) {
                 continue;

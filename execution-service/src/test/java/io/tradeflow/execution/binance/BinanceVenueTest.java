@@ -491,6 +491,13 @@ class BinanceVenueTest {
         assertThat(describe(aging.cancelWorking(bot.botId(), now.get()))).containsExactly(
                 "STOP_LOSS STOP_MARKET CANCELED 0", "TAKE_PROFIT TAKE_PROFIT_MARKET CANCELED 0");
         assertThat(aging.position(bot.botId())).as("the position booked from the forgotten entry's fill").isPresent();
+
+        now.addAndGet(Duration.ofMinutes(2).toMillis());
+        aging.drainEvents();
+        assertThat(aging.trackedOrders()).as("the bracket, placed 7 hours ago, ended 2 minutes ago: kept").isEqualTo(2);
+        now.addAndGet(Duration.ofHours(7).toMillis());
+        aging.drainEvents();
+        assertThat(aging.trackedOrders()).as("7 hours after it ended").isZero();
     }
 
     @Test
