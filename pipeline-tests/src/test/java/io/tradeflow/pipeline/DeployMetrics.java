@@ -32,7 +32,8 @@ final class DeployMetrics {
     static final Set<String> NOT_IN_A_PAPER_REPLAY = Set.of(
             "tradeflow_klines_publish_delay_seconds_bucket", "tradeflow_klines_publish_failures_total",
             "tradeflow_redis_errors_total", "tradeflow_websocket_reconnects_total", "tradeflow_indicators_retries_total",
-            "tradeflow_strategy_errors_total", "tradeflow_binance_errors_total", "tradeflow_orders_denied_total");
+            "tradeflow_strategy_errors_total", "tradeflow_binance_errors_total", "tradeflow_orders_denied_total",
+            "tradeflow_binance_user_stream_connected", "tradeflow_binance_reconciliation_differences_total");
 
     /** One line of metrics-used.txt: a metric and the services said to expose it. */
     record Used(String metric, List<String> services) {

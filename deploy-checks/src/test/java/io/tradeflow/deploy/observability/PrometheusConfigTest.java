@@ -62,7 +62,8 @@ class PrometheusConfigTest {
         Yaml.rules(ALERTS).forEach(rule -> alerts.put(rule.path("alert").asText(), rule));
 
         assertThat(alerts).containsKeys("TradeflowServiceDown", "TradeflowServiceNotReady", "TradeflowConsumerLagGrowing",
-                "TradeflowNoKline", "TradeflowKillSwitchTripped", "TradeflowOrdersRejected", "TradeflowBinanceErrors");
+                "TradeflowNoKline", "TradeflowKillSwitchTripped", "TradeflowOrdersRejected", "TradeflowBinanceErrors",
+                "TradeflowBinanceUserStreamDown", "TradeflowReconciliationDifferences");
         alerts.forEach((name, rule) -> {
             assertThat(rule.path("labels").path("severity").asText()).as("%s's severity", name).isIn("critical", "warning");
             assertThat(rule.path("annotations").path("summary").asText()).as("%s's summary", name).isNotBlank();
