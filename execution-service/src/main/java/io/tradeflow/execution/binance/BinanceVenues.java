@@ -33,7 +33,8 @@ import java.util.Optional;
 
 /**
  * The Binance accounts of {@link BinanceAccounts} that have an API key, each as a {@link BinanceVenue} with its user
- * data stream: TESTNET bots trade on the testnet account, LIVE bots on the live one. An account is usable once its
+ * data stream (and, with {@code coin-m} on, COIN-M's REST client and user stream beside USD-M's): TESTNET bots trade
+ * on the testnet account, LIVE bots on the live one. An account is usable once its
  * key signs, it is in one-way position mode (hedge mode is refused: Tradeflow places one-way orders, {@code
  * positionSide=BOTH} with {@code reduceOnly}) and its stream is open; until then its bots' entries are denied
  * ({@code venue-unavailable}) and readiness says why. An account without a key is simply not there.
