@@ -38,6 +38,11 @@ public final class Options {
         return value;
     }
 
+    /** The option's value, or {@code fallback} when it is not given. */
+    public String orDefault(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
     public int integer(String name) {
         try {
             return Integer.parseInt(required(name));

@@ -55,7 +55,8 @@ public final class RecordedKlines {
         }
     }
 
-    int size() {
+    /** How many rows the file has. */
+    public int size() {
         return rows.size();
     }
 
@@ -64,7 +65,7 @@ public final class RecordedKlines {
      * the file's first open time on, one minute apart; event time the close time (as a replay publishes them),
      * {@code producedAt} 1 (the writer stamps the real one when it sends).
      */
-    List<KlineClosed> klines(Symbol symbol, int firstRow, int count) {
+    public List<KlineClosed> klines(Symbol symbol, int firstRow, int count) {
         long start = rows.getFirst().openTime();
         List<KlineClosed> klines = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
