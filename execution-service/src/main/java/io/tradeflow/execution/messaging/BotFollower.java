@@ -2,6 +2,7 @@ package io.tradeflow.execution.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
@@ -9,14 +10,14 @@ import io.tradeflow.core.messaging.BotRecord;
 import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.execution.domain.BotRegistry;
 import io.tradeflow.service.messaging.PausedChannels;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.annotation.Priority;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Follows the compacted {@code bots.v1} from its first offset in every instance (trading-core's
@@ -34,22 +35,23 @@ public class BotFollower implements TopicFollower.Listener {
     private final OutboxRecovery recovery;
     private final ChannelRegistry channels;
     private final DeadLetters deadLetters;
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
     private volatile TopicFollower follower;
     private volatile boolean inputsResumed;
 
     public BotFollower(BotRegistry bots, OutboxRecovery recovery, ChannelRegistry channels,
                        DeadLetters deadLetters,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.bots = bots;
         this.recovery = recovery;
         this.channels = channels;
         this.deadLetters = deadLetters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes @Priority(10) StartupEvent ignored) {
-        follower = TopicFollower.start(bootstrapServers, Topics.BOTS, "execution-service-bots", this);
+        follower = TopicFollower.start(kafka, Topics.BOTS, "execution-service-bots", this);
     }
 
     void stop(@Observes ShutdownEvent ignored) {

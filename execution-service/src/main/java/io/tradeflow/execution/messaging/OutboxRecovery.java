@@ -1,5 +1,6 @@
 package io.tradeflow.execution.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Topics;
@@ -7,13 +8,13 @@ import io.tradeflow.core.messaging.TopicTail;
 import io.tradeflow.execution.config.ExecutionConfig;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,14 +31,15 @@ public class OutboxRecovery {
     private final ExecutionStore store;
     private final Durable durable;
     private final ExecutionConfig config;
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
 
     public OutboxRecovery(ExecutionStore store, Durable durable, ExecutionConfig config,
-                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                          @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.store = store;
         this.durable = durable;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Retried until it works (Kafka or PostgreSQL away at start): inputs wait for it. */
@@ -49,7 +51,7 @@ public class OutboxRecovery {
             return;
         }
         Set<String> onTopic = new HashSet<>();
-        TopicTail.read(bootstrapServers, Topics.ORDERS, config.outbox().tailRecordsPerPartition(), TAIL_TIMEOUT,
+        TopicTail.read(kafka, Topics.ORDERS, config.outbox().tailRecordsPerPartition(), TAIL_TIMEOUT,
                 record -> onTopic.add(eventId(record.value())));
         List<ExecutionStore.OutboxRow> already = pending.stream().filter(row -> onTopic.contains(row.eventId())).toList();
         store.published(already);

@@ -2,6 +2,7 @@ package io.tradeflow.indicator.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
@@ -17,10 +18,10 @@ import io.tradeflow.service.messaging.PausedChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,20 +42,21 @@ public class BotFollower implements TopicFollower.Listener {
     private final IndicatorRequirements requirements;
     private final ChannelRegistry channels;
     private final IndicatorMetrics metrics;
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
     private volatile boolean klinesResumed;
     private TopicFollower follower;
 
     public BotFollower(IndicatorRequirements requirements, ChannelRegistry channels, IndicatorMetrics metrics,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.requirements = requirements;
         this.channels = channels;
         this.metrics = metrics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent ignored) {
-        follower = TopicFollower.start(bootstrapServers, Topics.BOTS, "indicator-service-bots", this);
+        follower = TopicFollower.start(kafka, Topics.BOTS, "indicator-service-bots", this);
     }
 
     void stop(@Observes ShutdownEvent ignored) {

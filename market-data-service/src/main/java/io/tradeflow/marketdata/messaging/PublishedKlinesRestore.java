@@ -1,5 +1,6 @@
 package io.tradeflow.marketdata.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.event.KlineClosed;
@@ -8,11 +9,13 @@ import io.tradeflow.core.messaging.TopicTail;
 import io.tradeflow.marketdata.domain.PublishedKlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where publishing stopped, read back from the tail of {@code market.klines.v1} when the service starts, so that a
@@ -22,8 +25,10 @@ import java.time.Duration;
 public class PublishedKlinesRestore {
     private static final Logger LOG = Logger.getLogger(PublishedKlinesRestore.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     /** How far back each partition is read; enough to find every pair's newest kline when pairs are many. */
     @ConfigProperty(name = "tradeflow.market-data.restore.records-per-partition", defaultValue = "200000")
@@ -39,7 +44,7 @@ public class PublishedKlinesRestore {
         PublishedKlines published = new PublishedKlines();
         long started = System.nanoTime();
         // Without the topic's tail the service could republish or skip klines, so an unreachable Kafka stops the start.
-        long read = TopicTail.read(bootstrapServers, Topics.KLINES, recordsPerPartition, timeout, record -> {
+        long read = TopicTail.read(kafka, Topics.KLINES, recordsPerPartition, timeout, record -> {
             try {
                 KlineClosed kline = EventCodec.decode(record.value(), KlineClosed.class);
                 published.record(PublishedKlines.pairOf(kline.kline()), kline.openTime());

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ class PublishedKlinesRestoreTest {
     void unreachableKafkaStopsTheStartQuicklyAndSaysWhatToDo() throws Exception {
         var restore = new PublishedKlinesRestore();
         try (var socket = new ServerSocket(0)) {
-            restore.bootstrapServers = "127.0.0.1:" + socket.getLocalPort();
+            restore.kafka = Map.of("bootstrap.servers", "127.0.0.1:" + socket.getLocalPort());
         }
         restore.recordsPerPartition = 10;
         restore.timeout = Duration.ofSeconds(2);

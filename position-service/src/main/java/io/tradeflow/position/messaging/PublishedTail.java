@@ -1,13 +1,14 @@
 package io.tradeflow.position.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.messaging.TopicTail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,12 +24,13 @@ public class PublishedTail {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final long CLOCK_MARGIN_MILLIS = 60_000;
 
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
     private Set<String> published;
     private long readSince;
 
-    public PublishedTail(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public PublishedTail(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
     }
 
     /**
@@ -41,7 +43,7 @@ public class PublishedTail {
         long since = bookedAt - CLOCK_MARGIN_MILLIS;
         if (published == null || since < readSince) {
             Set<String> ids = new HashSet<>();
-            long read = TopicTail.readSince(bootstrapServers, Topics.POSITIONS, since, TIMEOUT,
+            long read = TopicTail.readSince(kafka, Topics.POSITIONS, since, TIMEOUT,
                     record -> ids.add(eventId(record.value())));
             LOG.infof("Read %d record(s) of %s written since %d, to publish the events of redelivered fills once",
                     read, Topics.POSITIONS, since);

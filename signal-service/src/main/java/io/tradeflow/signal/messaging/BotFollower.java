@@ -2,6 +2,7 @@ package io.tradeflow.signal.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tradeflow.core.event.BotDefinition;
@@ -9,15 +10,14 @@ import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.messaging.BotRecord;
 import io.tradeflow.core.messaging.TopicFollower;
 import io.tradeflow.core.strategy.InvalidParameterException;
+import io.tradeflow.service.messaging.PausedChannels;
 import io.tradeflow.signal.domain.BotRegistry;
 import io.tradeflow.signal.domain.SignalEngine;
 import io.tradeflow.signal.metrics.SignalMetrics;
-import io.tradeflow.service.messaging.PausedChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Follows the whole compacted {@code bots.v1} from its first offset, in every instance, with a {@link TopicFollower}
@@ -43,23 +44,24 @@ public class BotFollower implements TopicFollower.Listener {
     private final SignalMetrics metrics;
     private final ChannelRegistry channels;
     private final Emitter<byte[]> deadLetters;
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
     private volatile TopicFollower follower;
     private volatile boolean snapshotsResumed;
 
     public BotFollower(BotRegistry bots, SignalEngine engine, SignalMetrics metrics, ChannelRegistry channels,
                        @Channel("bots-dlq") Emitter<byte[]> deadLetters,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.bots = bots;
         this.engine = engine;
         this.metrics = metrics;
         this.channels = channels;
         this.deadLetters = deadLetters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent ignored) {
-        follower = TopicFollower.start(bootstrapServers, Topics.BOTS, "signal-service-bots", this);
+        follower = TopicFollower.start(kafka, Topics.BOTS, "signal-service-bots", this);
     }
 
     void stop(@Observes ShutdownEvent ignored) {

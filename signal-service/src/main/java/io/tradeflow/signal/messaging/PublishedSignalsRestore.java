@@ -1,5 +1,6 @@
 package io.tradeflow.signal.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.event.Event;
@@ -11,10 +12,10 @@ import io.tradeflow.signal.config.SignalConfig;
 import io.tradeflow.signal.domain.PublishedSignals;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Reads the newest records of every {@code signals.v1} partition into {@link PublishedSignals}: each bot's newest
@@ -36,13 +37,14 @@ public class PublishedSignalsRestore {
 
     private final PublishedSignals published;
     private final long recordsPerPartition;
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
 
     public PublishedSignalsRestore(PublishedSignals published, SignalConfig config,
-                                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                                   @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.published = published;
         this.recordsPerPartition = config.restore().recordsPerPartition();
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /**
@@ -53,7 +55,7 @@ public class PublishedSignalsRestore {
     public Restored restore() {
         long started = System.nanoTime();
         Tally tally = new Tally();
-        TopicTail.read(bootstrapServers, Topics.SIGNALS, recordsPerPartition, TIMEOUT, tally::take);
+        TopicTail.read(kafka, Topics.SIGNALS, recordsPerPartition, TIMEOUT, tally::take);
         Restored restored = new Restored(tally.signals, tally.watermarks, tally.skipped);
         LOG.infof("Read %s back in %d ms: %d signals, %d watermarks, %d records skipped", Topics.SIGNALS,
                 (System.nanoTime() - started) / 1_000_000, restored.signals(), restored.watermarks(), restored.skipped());

@@ -44,21 +44,33 @@ public final class TopicFollower implements AutoCloseable {
     private volatile String failure;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    private TopicFollower(String bootstrapServers, String topic, String clientId, Listener listener) {
+    private TopicFollower(Map<String, ?> kafka, String topic, String clientId, Listener listener) {
         this.topic = topic;
-        this.properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        this.properties = ConsumerSettings.of(kafka, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId));
         this.listener = listener;
         this.thread = Thread.ofPlatform().daemon().name(clientId).unstarted(this::followForever);
     }
 
-    /** Starts following {@code topic} on a daemon thread named {@code clientId}. */
-    public static TopicFollower start(String bootstrapServers, String topic, String clientId, Listener listener) {
-        TopicFollower follower = new TopicFollower(bootstrapServers, topic, clientId, listener);
+    /**
+     * Starts following {@code topic} on a daemon thread named {@code clientId}, with the service's Kafka client
+     * settings {@code kafka} (bootstrap servers, TLS, SASL: as its channels have them).
+     */
+    public static TopicFollower start(Map<String, ?> kafka, String topic, String clientId, Listener listener) {
+        TopicFollower follower = new TopicFollower(kafka, topic, clientId, listener);
         follower.thread.start();
         return follower;
+    }
+
+    /** As {@link #start(Map, String, String, Listener)} on a plaintext cluster at {@code bootstrapServers}. */
+    public static TopicFollower start(String bootstrapServers, String topic, String clientId, Listener listener) {
+        return start(ConsumerSettings.plaintext(bootstrapServers), topic, clientId, listener);
+    }
+
+    /** The consumer's settings (for tests). */
+    Map<String, Object> settings() {
+        return properties;
     }
 
     /** True once the topic has been read up to where it ended at the start (and ever after). */

@@ -29,13 +29,14 @@ public final class TopicTail {
      * Hands each of the last {@code recordsPerPartition} records of each partition of {@code topic} to {@code each},
      * in order within a partition; tombstones (null values) are left out.
      *
+     * @param kafka the service's Kafka client settings (bootstrap servers, TLS, SASL: as its channels have them)
      * @return how many records were handed over
      * @throws IllegalStateException when Kafka does not answer within {@code timeout} or the topic does not exist,
      *                               with a message naming the address and what to do
      */
-    public static long read(String bootstrapServers, String topic, long recordsPerPartition, Duration timeout,
+    public static long read(Map<String, ?> kafka, String topic, long recordsPerPartition, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> each) {
-        return read(bootstrapServers, topic, timeout, each, (consumer, partitions) -> {
+        return read(kafka, topic, timeout, each, (consumer, partitions) -> {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> starts = new HashMap<>();
@@ -49,11 +50,11 @@ public final class TopicTail {
      * to {@code each}, up to where the partitions ended when reading began; tombstones are left out.
      *
      * @return how many records were handed over
-     * @throws IllegalStateException as {@link #read(String, String, long, Duration, Consumer)}
+     * @throws IllegalStateException as {@link #read(Map, String, long, Duration, Consumer)}
      */
-    public static long readSince(String bootstrapServers, String topic, long sinceMillis, Duration timeout,
+    public static long readSince(Map<String, ?> kafka, String topic, long sinceMillis, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> each) {
-        return read(bootstrapServers, topic, timeout, each, (consumer, partitions) -> {
+        return read(kafka, topic, timeout, each, (consumer, partitions) -> {
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(p -> query.put(p, sinceMillis));
             Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
@@ -65,17 +66,23 @@ public final class TopicTail {
         });
     }
 
-    private static long read(String bootstrapServers, String topic, Duration timeout,
+    /** As {@link #read(Map, String, long, Duration, Consumer)} on a plaintext cluster at {@code bootstrapServers}. */
+    public static long read(String bootstrapServers, String topic, long recordsPerPartition, Duration timeout,
+            Consumer<ConsumerRecord<String, byte[]>> each) {
+        return read(ConsumerSettings.plaintext(bootstrapServers), topic, recordsPerPartition, timeout, each);
+    }
+
+    private static long read(Map<String, ?> kafka, String topic, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> each,
             BiFunction<KafkaConsumer<String, byte[]>, List<TopicPartition>, Map<TopicPartition, Long>> startOffsets) {
-        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> properties = ConsumerSettings.of(kafka, Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         long read = 0;
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitionsOf(consumer, bootstrapServers, topic, timeout);
+            List<TopicPartition> partitions = partitionsOf(consumer, ConsumerSettings.servers(kafka), topic, timeout);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             startOffsets.apply(consumer, partitions).forEach(consumer::seek);
