@@ -3,7 +3,9 @@ package io.tradeflow.gateway.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
+import io.tradeflow.core.messaging.ConsumerSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -27,7 +29,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Opens live streams: checks the cap, gives each stream a Kafka consumer assigned to its topics' partitions and
@@ -37,16 +38,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LiveStreams {
     private final StreamConfig config;
-    private final String bootstrapServers;
+    /** The Kafka client settings the channels use too (Quarkus' {@code kafka.*}: servers, TLS, SASL). */
+    private final Map<String, Object> kafka;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong opened = new AtomicLong();
     private final Set<StreamLoop> loops = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> sent = new HashMap<>();
 
-    public LiveStreams(StreamConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public LiveStreams(StreamConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
             MeterRegistry registry) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         Gauge.builder("tradeflow.gateway.streams.open", open, AtomicInteger::get)
                 .description("Live streams (SSE) open now").strongReference(true).register(registry);
         for (StreamType type : StreamType.values()) {
@@ -160,8 +162,7 @@ public class LiveStreams {
     }
 
     private Map<String, Object> properties(String clientId) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
+        return ConsumerSettings.of(kafka, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Only what producers committed: a stream shows what happened, never an aborted write.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -169,6 +170,6 @@ public class LiveStreams {
                 // Behind the log start (retention deleted what the client had not read): go on from the oldest left.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords(),
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.kafkaTimeout().toMillis());
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.kafkaTimeout().toMillis()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * under the few settings the reader itself needs. Without the former, a reader would work on a plaintext devstack and
  * fail on a cluster that requires authentication.
  */
-final class ConsumerSettings {
+public final class ConsumerSettings {
     private ConsumerSettings() {
     }
 
@@ -21,7 +21,7 @@ final class ConsumerSettings {
      *
      * @throws IllegalArgumentException when {@code kafka} has no {@code bootstrap.servers}
      */
-    static Map<String, Object> of(Map<String, ?> kafka, Map<String, Object> own) {
+    public static Map<String, Object> of(Map<String, ?> kafka, Map<String, Object> own) {
         if (kafka.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
             throw new IllegalArgumentException("The Kafka settings have no bootstrap.servers: set kafka.bootstrap.servers"
                     + " (KAFKA_BOOTSTRAP_SERVERS)");
