@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,8 @@ class WatermarkTest extends SignalServiceTest {
         // What a restarted instance does before its first snapshot, here over the whole topic: the other test
         // classes publish to it too, so the configured tail might not reach back to this bot's signals.
         PublishedSignals guard = new PublishedSignals();
-        PublishedSignalsRestore.Restored restored = new PublishedSignalsRestore(guard, wholeTopic(), bootstrap).restore();
+        PublishedSignalsRestore.Restored restored = new PublishedSignalsRestore(guard, wholeTopic(),
+                Map.of("bootstrap.servers", bootstrap)).restore();
 
         assertThat(restored.skipped()).isZero();
         assertThat(restored.watermarks()).isGreaterThanOrEqualTo(snapshots.size());
