@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 /**
  * Resumes a channel configured {@code initially-paused=true} once the service is ready for its records.
  *
- * <p>Why a loop: the channel registry hands out a pausable channel as soon as it is decorated, before its
- * {@code @Incoming} method subscribes, and until then SmallRye's {@code PausableMulti.resume()} does nothing and
- * the channel stays paused (4.31). A single early {@code resume()} is lost and the Kafka consumer never polls,
- * so it never joins its group. The channel counts as resumed only when {@link PausableChannel#isPaused()} says so.
+ * <p>Why a loop: the channel may not be registered yet when the service is ready, and SmallRye 4.31's
+ * {@code PausableMulti.resume()} did nothing before the {@code @Incoming} method subscribed (the lost resume left the
+ * Kafka consumer never polling, never in its group). 4.33 pauses with Mutiny's {@code DemandPauser}, which keeps an
+ * early resume but throws while not bound to its stream. The channel counts as resumed only when
+ * {@link PausableChannel#isPaused()} says so.
  */
 public final class PausedChannels {
     private PausedChannels() {
@@ -26,11 +27,8 @@ public final class PausedChannels {
     public static boolean resume(Supplier<PausableChannel> lookup, Duration retry) {
         while (!Thread.currentThread().isInterrupted()) {
             PausableChannel channel = lookup.get();
-            if (channel != null) {
-                channel.resume();
-                if (!channel.isPaused()) {
-                    return true;
-                }
+            if (channel != null && resumed(channel)) {
+                return true;
             }
             try {
                 Thread.sleep(retry.toMillis());
@@ -39,5 +37,14 @@ public final class PausedChannels {
             }
         }
         return false;
+    }
+
+    private static boolean resumed(PausableChannel channel) {
+        try {
+            channel.resume();
+            return !channel.isPaused();
+        } catch (IllegalStateException notBoundYet) {
+            return false;
+        }
     }
 }
