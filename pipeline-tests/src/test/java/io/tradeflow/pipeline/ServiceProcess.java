@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,8 @@ final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** Starts per service in this test JVM, over all instances, so that no test class overwrites another's log. */
     private static final Map<String, AtomicInteger> STARTS = new ConcurrentHashMap<>();
+    /** Services that run on Kafka Streams and so need a distinct {@code instance-id} per instance. */
+    private static final Set<String> STREAMS_SERVICES = Set.of("indicator-service");
 
     private final String name;
     private final Path jar;
@@ -37,8 +41,23 @@ final class ServiceProcess implements AutoCloseable {
         this.name = name;
         Path repository = Path.of(System.getProperty("tradeflow.repository", ".."));
         this.jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        this.config = config;
+        this.config = withInstanceId(name, config);
         this.logDir = repository.resolve("pipeline-tests/target/service-logs");
+    }
+
+    /**
+     * A Kafka Streams service gets an instance id of its own (its static group membership and local state folder),
+     * kept across its restarts like a pod's name, and never shared with another test run on the same machine.
+     */
+    private static Map<String, String> withInstanceId(String name, Map<String, String> config) {
+        String key = "tradeflow." + name.replace("-service", "") + ".instance-id";
+        if (!STREAMS_SERVICES.contains(name) || config.containsKey(key)) {
+            return config;
+        }
+        Map<String, String> withId = new LinkedHashMap<>(config);
+        withId.put(key, name + "-" + ProcessHandle.current().pid() + "-" + STARTS.computeIfAbsent(name + "#instances",
+                n -> new AtomicInteger()).incrementAndGet());
+        return withId;
     }
 
     /** Starts the service and waits until its readiness check is UP. */

@@ -27,7 +27,8 @@ final class TopicRecords<T extends Event> implements AutoCloseable {
 
     TopicRecords(String bootstrap, String topic, String symbol, Class<T> type) {
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.symbol = symbol;
         this.type = type;
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

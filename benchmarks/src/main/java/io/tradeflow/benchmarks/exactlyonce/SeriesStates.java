@@ -2,65 +2,33 @@ package io.tradeflow.benchmarks.exactlyonce;
 
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.indicator.CheckpointBytes;
 import io.tradeflow.core.indicator.IndicatorSeries;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.TreeMap;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A series' state as bytes, for the Streams state store and the transactional loop's state topic alike: its
- * {@link IndicatorSeries.Checkpoint} (everything needed to continue exactly) in a compact binary form. Binary, not
- * the checkpoint's JSON, because Kafka Streams serializes a store value on every put, i.e. once per kline.
+ * A series' state as bytes, for the Streams state store and the transactional loop's state topic alike: the series'
+ * name ({@code SYMBOL:INTERVAL}, length-prefixed) followed by trading-core's binary checkpoint
+ * ({@link CheckpointBytes}), the form indicator-service stores too.
  */
 final class SeriesStates {
     private SeriesStates() {
     }
 
     static byte[] encode(IndicatorSeries series) {
-        IndicatorSeries.Checkpoint checkpoint = series.checkpoint();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(series.symbol().value());
-            out.writeUTF(series.interval().code());
-            out.writeLong(checkpoint.lastOpenTime());
-            out.writeInt(checkpoint.states().size());
-            for (Map.Entry<String, double[]> state : checkpoint.states().entrySet()) {
-                out.writeUTF(state.getKey());
-                out.writeInt(state.getValue().length);
-                for (double value : state.getValue()) {
-                    out.writeDouble(value);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("a byte array stream cannot fail", e);
-        }
-        return bytes.toByteArray();
+        byte[] name = (series.symbol().value() + ":" + series.interval().code()).getBytes(StandardCharsets.US_ASCII);
+        byte[] checkpoint = CheckpointBytes.write(series.checkpoint());
+        return ByteBuffer.allocate(4 + name.length + checkpoint.length).putInt(name.length).put(name).put(checkpoint).array();
     }
 
     static IndicatorSeries decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            Symbol symbol = new Symbol(in.readUTF());
-            Interval interval = Interval.fromCode(in.readUTF());
-            long lastOpenTime = in.readLong();
-            int count = in.readInt();
-            Map<String, double[]> states = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                String name = in.readUTF();
-                double[] state = new double[in.readInt()];
-                for (int j = 0; j < state.length; j++) {
-                    state[j] = in.readDouble();
-                }
-                states.put(name, state);
-            }
-            return IndicatorSeries.restore(symbol, interval, new IndicatorSeries.Checkpoint(lastOpenTime, states));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a series state: " + e.getMessage(), e);
-        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        String[] name = new String(bytes, 4, buffer.getInt(), StandardCharsets.US_ASCII).split(":");
+        int checkpointStart = 4 + buffer.getInt(0);
+        IndicatorSeries.Checkpoint checkpoint = CheckpointBytes.read(Arrays.copyOfRange(bytes, checkpointStart, bytes.length));
+        return IndicatorSeries.restore(new Symbol(name[0]), Interval.fromCode(name[1]), checkpoint);
     }
 }

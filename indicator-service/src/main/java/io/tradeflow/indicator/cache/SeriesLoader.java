@@ -5,38 +5,30 @@ import io.tradeflow.core.indicator.IndicatorSeries;
 import io.tradeflow.indicator.domain.SeriesKey;
 import io.tradeflow.indicator.metrics.IndicatorMetrics.RestoredFrom;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Brings a series into memory when its first kline arrives after a start or a partition assignment: from its
- * checkpoint when there is one (exactly where the last published snapshot left it), else warmed up from the
- * cached candles that precede the kline, else empty.
+ * Warms indicators up from market-data's cached candles in Redis: a series seen for the first time (no state in the
+ * state store), and indicators a new bot adds to a live series. Redis is only a head start here: what it lacks
+ * leaves the indicators unstable a little longer, and it holds the very klines the stream carried.
  */
 @ApplicationScoped
 public class SeriesLoader {
-    private static final Logger LOG = Logger.getLogger(SeriesLoader.class);
 
+    /** A new series and where its history came from. */
     public record Loaded(IndicatorSeries series, RestoredFrom from, int klinesReplayed) {
     }
 
-    private final CheckpointStore checkpoints;
     private final CandleHistory candles;
 
-    public SeriesLoader(CheckpointStore checkpoints, CandleHistory candles) {
-        this.checkpoints = checkpoints;
+    public SeriesLoader(CandleHistory candles) {
         this.candles = candles;
     }
 
-    /** Loads {@code key} for a kline opening at {@code openTime}, computing at least {@code required}. */
-    public Loaded load(SeriesKey key, Set<String> required, long openTime) {
-        Optional<IndicatorSeries> restored = restore(key);
-        if (restored.isPresent()) {
-            return new Loaded(restored.get(), RestoredFrom.CHECKPOINT, 0);
-        }
+    /** A new series computing {@code required}, warmed up with the cached klines opening before {@code openTime}. */
+    public Loaded fresh(SeriesKey key, Set<String> required, long openTime) {
         IndicatorSeries series = new IndicatorSeries(key.symbol(), key.interval());
         series.require(required);
         List<Kline> history = candles.before(key, openTime);
@@ -50,6 +42,8 @@ public class SeriesLoader {
     /**
      * Warms indicators just added to a live series (a new bot) from the cached candles up to the series' newest
      * kline, so they are as far along as the cache allows rather than starting from nothing.
+     *
+     * @return how many cached klines were folded in
      */
     public int warmUpAdded(SeriesKey key, IndicatorSeries series, Set<String> added) {
         if (series.lastOpenTime() == IndicatorSeries.NO_KLINE) {
@@ -58,19 +52,5 @@ public class SeriesLoader {
         List<Kline> history = candles.upTo(key, series.lastOpenTime());
         series.warmUp(added, history);
         return history.size();
-    }
-
-    private Optional<IndicatorSeries> restore(SeriesKey key) {
-        Optional<String> json = checkpoints.load(key);
-        if (json.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(IndicatorSeries.restore(key.symbol(), key.interval(), IndicatorSeries.Checkpoint.fromJson(json.get())));
-        } catch (IllegalArgumentException e) {
-            // A checkpoint this version cannot read is rebuilt from the candles rather than stopping the series.
-            LOG.errorf("%s: checkpoint %s unusable (%s); warming up from the candles instead", key, CheckpointStore.key(key), e.getMessage());
-            return Optional.empty();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.tradeflow.indicator.config;
 
 import io.tradeflow.indicator.domain.IndicatorNames;
 import io.tradeflow.indicator.domain.IndicatorRequirements;
-import io.tradeflow.indicator.domain.LiveSeries;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -14,11 +13,5 @@ public class Beans {
     @Singleton
     IndicatorRequirements indicatorRequirements(IndicatorConfig config) {
         return new IndicatorRequirements(IndicatorNames.parse("tradeflow.indicator.defaults", config.defaults()));
-    }
-
-    @Produces
-    @Singleton
-    LiveSeries liveSeries() {
-        return new LiveSeries();
     }
 }

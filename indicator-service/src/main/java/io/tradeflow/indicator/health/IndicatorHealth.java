@@ -1,79 +1,46 @@
 package io.tradeflow.indicator.health;
 
 import io.tradeflow.indicator.domain.IndicatorRequirements;
-import io.tradeflow.indicator.messaging.BotFollower;
-import io.tradeflow.indicator.messaging.KlineProcessor;
-import io.tradeflow.indicator.messaging.Retrier;
+import io.tradeflow.indicator.stream.Retrier;
+import io.tradeflow.indicator.stream.StreamsLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: DOWN until bots.v1 has been read and the klines channel runs, and while a step of a kline (Redis
- * read or write) keeps failing. Liveness: the bots.v1 follower thread runs, and Kafka has not refused a snapshot for
- * good (then only a restart resumes in order). Kafka's channel checks and the Redis client's connection check come
- * from their Quarkus extensions.
+ * Readiness: UP once Kafka Streams runs (bots.v1 read into the global store, the state restored, partitions
+ * assigned; a later rebalance still counts) and while no kline's Redis warm-up keeps failing. Liveness and the
+ * topics check come from {@code quarkus-kafka-streams}, the Redis client's check from its extension.
  */
-public final class IndicatorHealth {
-    private IndicatorHealth() {
+@Readiness
+@ApplicationScoped
+public class IndicatorHealth implements HealthCheck {
+    private final Instance<KafkaStreams> streams;
+    private final Retrier retrier;
+    private final IndicatorRequirements requirements;
+    private final StreamsLifecycle lifecycle;
+
+    public IndicatorHealth(Instance<KafkaStreams> streams, Retrier retrier, IndicatorRequirements requirements,
+                           StreamsLifecycle lifecycle) {
+        this.streams = streams;
+        this.lifecycle = lifecycle;
+        this.retrier = retrier;
+        this.requirements = requirements;
     }
 
-    @Readiness
-    @ApplicationScoped
-    public static class Klines implements HealthCheck {
-        private final BotFollower bots;
-        private final Retrier retrier;
-        private final IndicatorRequirements requirements;
-
-        public Klines(BotFollower bots, Retrier retrier, IndicatorRequirements requirements) {
-            this.bots = bots;
-            this.retrier = retrier;
-            this.requirements = requirements;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            String failure = retrier.failure();
-            return HealthCheckResponse.named("kline-processing")
-                    .status(bots.ready() && failure == null)
-                    .withData("botsRead", bots.ready())
-                    .withData("runningBots", requirements.runningBots())
-                    .withData("failing", failure == null ? "none" : failure)
-                    .build();
-        }
-    }
-
-    @Liveness
-    @ApplicationScoped
-    public static class Bots implements HealthCheck {
-        private final BotFollower bots;
-
-        public Bots(BotFollower bots) {
-            this.bots = bots;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            return HealthCheckResponse.named("bots-follower").status(bots.alive()).build();
-        }
-    }
-
-    @Liveness
-    @ApplicationScoped
-    public static class Publishing implements HealthCheck {
-        private final KlineProcessor processor;
-
-        public Publishing(KlineProcessor processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            String refused = processor.refused();
-            return HealthCheckResponse.named("snapshot-publishing").status(refused == null)
-                    .withData("refused", refused == null ? "none" : refused).build();
-        }
+    @Override
+    public HealthCheckResponse call() {
+        KafkaStreams.State state = streams.isResolvable() ? streams.get().state() : KafkaStreams.State.CREATED;
+        String failure = retrier.failure();
+        boolean running = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING && lifecycle.ranOnce();
+        return HealthCheckResponse.named("kline-processing")
+                .status(running && failure == null)
+                .withData("streams", state.name())
+                .withData("runningBots", requirements.runningBots())
+                .withData("failing", failure == null ? "none" : failure)
+                .build();
     }
 }

@@ -1,20 +1,27 @@
 package io.tradeflow.indicator.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tradeflow.core.domain.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
 /**
  * The service's meters. Tags are low-cardinality (interval, from, step); never a symbol, so a thousand series do
- * not make a thousand time series.
+ * not make a thousand time series. Each meter is registered once, on its first use, and kept: the per-kline path
+ * only increments.
  */
 @ApplicationScoped
 public class IndicatorMetrics {
-    public enum RestoredFrom { CHECKPOINT, CANDLES, NONE }
+    public enum RestoredFrom { STATE_STORE, CANDLES, NONE }
 
     private final MeterRegistry registry;
     private final Timer update;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public IndicatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,32 +36,45 @@ public class IndicatorMetrics {
     }
 
     public void klineProcessed(Interval interval) {
-        registry.counter("tradeflow.klines.processed", "interval", interval.code()).increment();
+        byInterval("tradeflow.klines.processed", interval).increment();
     }
 
     public void klineDuplicate(Interval interval) {
-        registry.counter("tradeflow.klines.duplicates", "interval", interval.code()).increment();
+        byInterval("tradeflow.klines.duplicates", interval).increment();
     }
 
     public void gapFound(Interval interval, long missed) {
-        registry.counter("tradeflow.klines.gaps", "interval", interval.code()).increment();
-        registry.counter("tradeflow.klines.missing", "interval", interval.code()).increment(missed);
+        byInterval("tradeflow.klines.gaps", interval).increment();
+        byInterval("tradeflow.klines.missing", interval).increment(missed);
     }
 
     public void snapshotPublished(Interval interval) {
-        registry.counter("tradeflow.indicators.published", "interval", interval.code()).increment();
+        byInterval("tradeflow.indicators.published", interval).increment();
+    }
+
+    /** A record on the klines topic that is not a kline, sent to the dead-letter topic. */
+    public void deadLettered() {
+        counter("tradeflow.klines.dead.lettered", name -> registry.counter(name));
     }
 
     public void seriesRestored(RestoredFrom from) {
-        registry.counter("tradeflow.series.restored", "from", from.name().toLowerCase()).increment();
+        counter("tradeflow.series.restored|" + from, key -> registry.counter("tradeflow.series.restored", "from", from.name().toLowerCase()));
     }
 
-    /** A Redis or Kafka call failed while a kline was in progress; {@code step} says which. */
+    /** A Redis call failed while a kline was in progress; {@code step} says which. */
     public void retried(String step) {
-        registry.counter("tradeflow.indicators.retries", "step", step).increment();
+        counter("tradeflow.indicators.retries|" + step, key -> registry.counter("tradeflow.indicators.retries", "step", step));
     }
 
     public void botIgnored() {
-        registry.counter("tradeflow.bots.ignored").increment();
+        counter("tradeflow.bots.ignored", name -> registry.counter(name));
+    }
+
+    private Counter byInterval(String name, Interval interval) {
+        return counters.computeIfAbsent(name + "|" + interval.code(), key -> registry.counter(name, "interval", interval.code()));
+    }
+
+    private void counter(String key, Function<String, Counter> register) {
+        counters.computeIfAbsent(key, register).increment();
     }
 }

@@ -26,4 +26,21 @@ class IndicatorRequirementsTest {
         assertThat(requirements.of(BTC_1M)).containsExactly("sma(21)");
         assertThat(requirements.of(BTC_5M)).containsExactly("sma(21)", "sma(50)");
     }
+
+    @Test
+    void theVersionMovesOnlyWhenWhatSomeSeriesNeedsChanges() {
+        var requirements = new IndicatorRequirements(Set.of("sma(21)"));
+        long start = requirements.version();
+
+        requirements.botRunning("a", BTC_1M, Set.of("sma(50)"));
+        long afterA = requirements.version();
+        requirements.botRunning("a", BTC_1M, Set.of("sma(50)"));
+        requirements.botGone("never-there");
+
+        assertThat(afterA).isGreaterThan(start);
+        assertThat(requirements.version()).as("the same definition again, an unknown bot gone").isEqualTo(afterA);
+        requirements.clearBots();
+        assertThat(requirements.version()).isGreaterThan(afterA);
+        assertThat(requirements.of(BTC_1M)).containsExactly("sma(21)");
+    }
 }

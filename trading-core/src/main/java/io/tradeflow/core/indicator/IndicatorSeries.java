@@ -102,6 +102,28 @@ public final class IndicatorSeries {
         return Collections.unmodifiableSet(added);
     }
 
+    /**
+     * Removes the indicators not named in {@code names} (canonical or not), so that a series computes only what is
+     * still needed and a snapshot's values depend on today's requirements only. Nothing else changes.
+     *
+     * @return the canonical names that were removed
+     * @throws IllegalArgumentException for a name {@link Indicators#canonical} rejects; nothing is removed then
+     */
+    public Set<String> retainOnly(Collection<String> names) {
+        Set<String> kept = new HashSet<>();
+        for (String name : names) {
+            kept.add(Indicators.canonical(name));
+        }
+        Set<String> removed = new TreeSet<>(byName.keySet());
+        removed.removeAll(kept);
+        if (!removed.isEmpty()) {
+            byName.keySet().removeAll(removed);
+            fresh.removeAll(removed);
+            indicators = byName.values().toArray(new Indicator[0]);
+        }
+        return Collections.unmodifiableSet(removed);
+    }
+
     /** The canonical names of the indicators, sorted. */
     public Set<String> names() {
         return Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));

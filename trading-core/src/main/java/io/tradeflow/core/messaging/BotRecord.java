@@ -25,20 +25,25 @@ public sealed interface BotRecord {
     }
 
     static BotRecord read(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
+        return read(record.key(), record.value());
+    }
+
+    /** The same from a record's key and value (null for a tombstone), however it was read. */
+    static BotRecord read(String key, byte[] value) {
+        if (key == null) {
             return new Unreadable("record without a key (bots.v1 is keyed by bot id)");
         }
-        if (record.value() == null) {
-            return new Deleted(record.key());
+        if (value == null) {
+            return new Deleted(key);
         }
         BotDefinition bot;
         try {
-            bot = EventCodec.decode(record.value(), BotDefinition.class);
+            bot = EventCodec.decode(value, BotDefinition.class);
         } catch (EventDecodingException e) {
             return new Unreadable(e.getMessage());
         }
-        if (!bot.botId().equals(record.key())) {
-            return new Unreadable("key '" + record.key() + "' is not the botId '" + bot.botId() + "'");
+        if (!bot.botId().equals(key)) {
+            return new Unreadable("key '" + key + "' is not the botId '" + bot.botId() + "'");
         }
         return new Defined(bot);
     }

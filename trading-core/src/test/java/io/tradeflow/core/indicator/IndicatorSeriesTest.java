@@ -228,6 +228,43 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void aDayCheckpointedHalfwayThroughBytesContinuesExactlyAsTheUninterruptedRun() {
+        List<IndicatorsComputed> uninterrupted = applyAll(series(), DAY);
+        IndicatorSeries first = series();
+        applyAll(first, DAY.subList(0, 3));
+        assertThat(CheckpointBytes.read(CheckpointBytes.write(first.checkpoint()))).as("NaN states too")
+                .isEqualTo(first.checkpoint());
+        applyAll(first, DAY.subList(3, 720));
+
+        IndicatorSeries restored = IndicatorSeries.restore(BTC, Interval.ONE_MINUTE,
+                CheckpointBytes.read(CheckpointBytes.write(first.checkpoint())));
+
+        assertThat(applyAll(restored, DAY.subList(720, DAY.size()))).isEqualTo(uninterrupted.subList(720, DAY.size()));
+        assertThatThrownBy(() -> CheckpointBytes.read(new byte[] {1, 2})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckpointBytes.read(new byte[] {9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format");
+    }
+
+    @Test
+    void retainOnlyDropsTheOthersAndLeavesTheKeptExactlyAsTheyWere() {
+        IndicatorSeries series = series();
+        applyAll(series, DAY.subList(0, 300));
+
+        assertThat(series.retainOnly(List.of("SMA(21)", "rsi(14)"))).hasSize(NAMES.size() - 2).contains("sma(200)", "bb(20,2)");
+
+        IndicatorSeries alone = new IndicatorSeries(BTC, Interval.ONE_MINUTE);
+        alone.require(List.of("sma(21)", "rsi(14)"));
+        applyAll(alone, DAY.subList(0, 300));
+        assertThat(series.names()).containsExactly("rsi(14)", "sma(21)");
+        assertThat(series.checkpoint()).isEqualTo(alone.checkpoint());
+        assertThat(applyAll(series, DAY.subList(300, 310))).isEqualTo(applyAll(alone, DAY.subList(300, 310)));
+        assertThat(series.retainOnly(List.of("sma(21)", "rsi(14)", "ema(9)"))).as("retain adds nothing").isEmpty();
+        assertThat(series.names()).containsExactly("rsi(14)", "sma(21)");
+        assertThatThrownBy(() -> series.retainOnly(List.of("nope(1)"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(series.names()).containsExactly("rsi(14)", "sma(21)");
+    }
+
+    @Test
     void checkpointJsonCarriesNanAndRejectsWhatItDidNotWrite() {
         IndicatorSeries series = series();
         applyAll(series, DAY.subList(0, 3));

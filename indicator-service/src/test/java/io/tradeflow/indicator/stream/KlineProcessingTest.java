@@ -1,4 +1,4 @@
-package io.tradeflow.indicator.messaging;
+package io.tradeflow.indicator.stream;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

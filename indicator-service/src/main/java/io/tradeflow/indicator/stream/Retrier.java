@@ -1,4 +1,4 @@
-package io.tradeflow.indicator.messaging;
+package io.tradeflow.indicator.stream;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.tradeflow.indicator.config.IndicatorConfig;
@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 import java.util.function.Supplier;
 
 /**
- * Repeats a step of a kline (Redis read or write, Kafka publish) until it succeeds. A kline is never skipped and
- * never committed half done: while a step fails the kline waits, readiness is DOWN, and the Kafka consumer's
- * commit stops advancing. When the service stops meanwhile, {@link Stopped} ends the kline without a commit.
+ * Repeats a Redis read of a kline's warm-up until it succeeds, for at most {@code retry.give-up-after}: meanwhile the
+ * kline waits (readiness DOWN); past it {@link GaveUp} fails the stream thread, which Kafka Streams replaces, and the
+ * task starts again from its last commit (its uncommitted snapshots aborted) and so tries again. Bounded so that an
+ * open transaction never outlives its timeout, which the broker would abort under the thread's feet.
  */
 @ApplicationScoped
 public class Retrier {
@@ -25,9 +26,17 @@ public class Retrier {
         }
     }
 
+    /** A step kept failing for longer than {@code retry.give-up-after}. */
+    public static final class GaveUp extends RuntimeException {
+        GaveUp(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final IndicatorMetrics metrics;
     private final long minBackoffMillis;
     private final long maxBackoffMillis;
+    private final long giveUpAfterNanos;
     private volatile String failure;
     private volatile boolean stopping;
 
@@ -35,21 +44,16 @@ public class Retrier {
         this.metrics = metrics;
         this.minBackoffMillis = Math.max(1, config.retry().minBackoff().toMillis());
         this.maxBackoffMillis = Math.max(minBackoffMillis, config.retry().maxBackoff().toMillis());
+        this.giveUpAfterNanos = config.retry().giveUpAfter().toNanos();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         stopping = true;
     }
 
-    public void run(String step, Runnable action) {
-        untilDone(step, () -> {
-            action.run();
-            return null;
-        });
-    }
-
     public <T> T untilDone(String step, Supplier<T> action) {
         long backoff = minBackoffMillis;
+        long started = System.nanoTime();
         while (true) {
             if (stopping) {
                 throw new Stopped();
@@ -68,6 +72,9 @@ public class Retrier {
                     LOG.errorf("%s failed (%s); the kline waits, uncommitted, and is retried", step, message);
                 }
                 failure = step + ": " + message;
+                if (System.nanoTime() - started > giveUpAfterNanos) {
+                    throw new GaveUp(step + " failed for longer than retry.give-up-after; the task starts again from its last commit", e);
+                }
             }
             try {
                 Thread.sleep(backoff);

@@ -1,4 +1,4 @@
-package io.tradeflow.indicator.messaging;
+package io.tradeflow.indicator.stream;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -11,7 +11,6 @@ import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.indicator.IndicatorSeries;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.indicator.cache.CandleHistory;
-import io.tradeflow.indicator.cache.CheckpointStore;
 import io.tradeflow.indicator.domain.SeriesKey;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,38 +19,18 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-/** A series picked up by a fresh instance: from its checkpoint, or, without one, from market-data's cached candles. */
+/** A series seen for the first time (nothing in the state store) is warmed up from market-data's cached candles. */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
-class RestoreTest {
+class CandleWarmUpTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @Inject
     RedisDataSource redis;
 
     @Test
-    void aCheckpointContinuesExactlyWhereAnUninterruptedRunWouldBe() {
-        Symbol symbol = Symbol.of("CKPTTESTUSDT");
-        List<KlineClosed> day = RecordedDay.klines(symbol);
-        int half = day.size() / 2;
-        IndicatorSeries firstHalf = InProcess.series(symbol, InProcess.DEFAULTS);
-        InProcess.apply(firstHalf, day.subList(0, half));
-        redis.value(String.class).set(CheckpointStore.key(new SeriesKey(symbol, Interval.ONE_MINUTE)), firstHalf.checkpoint().toJson());
-
-        TestKafka.send(bootstrap, day.subList(half, day.size()));
-        List<IndicatorsComputed> published = TestKafka.snapshots(bootstrap, symbol, day.size() - half);
-
-        List<IndicatorsComputed> uninterrupted = InProcess.apply(InProcess.series(symbol, InProcess.DEFAULTS), day);
-        assertThat(InProcess.comparable(published)).containsExactlyElementsOf(InProcess.comparable(uninterrupted.subList(half, day.size())));
-        String checkpoint = CheckpointStore.key(new SeriesKey(symbol, Interval.ONE_MINUTE));
-        await().untilAsserted(() -> assertThat(IndicatorSeries.Checkpoint.fromJson(redis.value(String.class).get(checkpoint)).lastOpenTime())
-                .isEqualTo(day.getLast().openTime()));
-    }
-
-    @Test
-    void withoutACheckpointTheCachedCandlesBeforeTheKlineWarmTheSeriesUp() {
+    void aNewSeriesIsWarmedUpWithTheCachedCandlesBeforeItsFirstKline() {
         Symbol symbol = Symbol.of("CNDLTESTUSDT");
         List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 300);
         int cached = 250;

@@ -1,4 +1,4 @@
-package io.tradeflow.indicator.messaging;
+package io.tradeflow.indicator.stream;
 
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.codec.IndicatorsComputedDeserializer;
@@ -60,8 +60,10 @@ final class TestKafka {
 
     private static <V> List<ConsumerRecord<String, V>> readAll(String bootstrap, String topic, Deserializer<V> values,
                                                                Predicate<ConsumerRecord<String, V>> ours, int expected) {
+        // read_committed, as every reader of the service's topics: an aborted transaction's records never show.
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), values)) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);

@@ -1,4 +1,4 @@
-package io.tradeflow.indicator.messaging;
+package io.tradeflow.indicator.stream;
 
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Interval;

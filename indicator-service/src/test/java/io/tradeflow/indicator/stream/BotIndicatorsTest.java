@@ -1,4 +1,4 @@
-package io.tradeflow.indicator.messaging;
+package io.tradeflow.indicator.stream;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -85,6 +85,30 @@ class BotIndicatorsTest {
         IndicatorsComputed expected = InProcess.apply(uninterrupted, klines).getLast();
         assertThat(InProcess.comparable(last)).isEqualTo(InProcess.comparable(expected));
         assertThat(last.values()).containsKeys("sma(50)", "sma(100)");
+    }
+
+    @Test
+    void aStoppedBotsIndicatorsLeaveItsSeries() {
+        Symbol symbol = Symbol.of("STOPBOTTESTUSDT");
+        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 61);
+        TestKafka.send(bootstrap, List.of(bot("ind-bot-stopping", symbol, FAST_50_SLOW_100)));
+        await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
+        TestKafka.send(bootstrap, klines.subList(0, 60));
+        assertThat(TestKafka.snapshots(bootstrap, symbol, 60).getLast().values()).containsKey("sma(50)");
+
+        TestKafka.send(bootstrap, List.of(stopped(bot("ind-bot-stopping", symbol, FAST_50_SLOW_100))));
+        await().until(() -> requirements.of(key(symbol)).equals(new TreeSet<>(InProcess.DEFAULTS)));
+        TestKafka.send(bootstrap, klines.subList(60, 61));
+
+        IndicatorsComputed last = TestKafka.snapshots(bootstrap, symbol, 61).getLast();
+        IndicatorsComputed defaultsOnly = InProcess.apply(InProcess.series(symbol, InProcess.DEFAULTS), klines).getLast();
+        assertThat(InProcess.comparable(last)).as("the same as a series that never had the bot")
+                .isEqualTo(InProcess.comparable(defaultsOnly));
+    }
+
+    private static BotDefinition stopped(BotDefinition bot) {
+        return new BotDefinition(bot.botId(), bot.name(), bot.market(), bot.symbol(), bot.interval(), bot.strategy(),
+                bot.risk(), bot.venue(), BotStatus.STOPPED, false, bot.eventTime(), System.currentTimeMillis());
     }
 
     private static Set<String> union(Set<String> botIndicators) {
