@@ -74,9 +74,11 @@ class MetricsUsedTest {
                     + ServiceMeters.prometheusNames(Repo.service(exposer)) + ")";
         }
         if (metric.startsWith("kafka_consumer_")) {
-            // Quarkus' Micrometer Kafka binder binds KafkaClientMetrics to each consumer SmallRye creates for a channel
+            // Quarkus' Micrometer Kafka binder binds KafkaClientMetrics to each consumer SmallRye creates for a channel,
+            // and KafkaStreamsMetrics (every client of it, its consumers too) to a quarkus-kafka-streams application
             return Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[^.]+\\.connector=smallrye-kafka$").matcher(properties).find()
-                    ? null : "the service has no incoming Kafka channel, so no consumer metrics";
+                    || pom.contains("<artifactId>quarkus-kafka-streams</artifactId>")
+                    ? null : "the service has no incoming Kafka channel nor Kafka Streams, so no consumer metrics";
         }
         if (metric.startsWith("http_server_requests_seconds")) {
             // Quarkus' Micrometer HTTP server binder, for the service's REST endpoints (the /q/ ones are not counted)

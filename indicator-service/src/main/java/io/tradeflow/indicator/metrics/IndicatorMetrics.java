@@ -36,20 +36,20 @@ public class IndicatorMetrics {
     }
 
     public void klineProcessed(Interval interval) {
-        byInterval("tradeflow.klines.processed", interval).increment();
+        counterByInterval("tradeflow.klines.processed", interval).increment();
     }
 
     public void klineDuplicate(Interval interval) {
-        byInterval("tradeflow.klines.duplicates", interval).increment();
+        counterByInterval("tradeflow.klines.duplicates", interval).increment();
     }
 
     public void gapFound(Interval interval, long missed) {
-        byInterval("tradeflow.klines.gaps", interval).increment();
-        byInterval("tradeflow.klines.missing", interval).increment(missed);
+        counterByInterval("tradeflow.klines.gaps", interval).increment();
+        counterByInterval("tradeflow.klines.missing", interval).increment(missed);
     }
 
     public void snapshotPublished(Interval interval) {
-        byInterval("tradeflow.indicators.published", interval).increment();
+        counterByInterval("tradeflow.indicators.published", interval).increment();
     }
 
     /** A record on the klines topic that is not a kline, sent to the dead-letter topic. */
@@ -70,7 +70,7 @@ public class IndicatorMetrics {
         counter("tradeflow.bots.ignored", name -> registry.counter(name));
     }
 
-    private Counter byInterval(String name, Interval interval) {
+    private Counter counterByInterval(String name, Interval interval) {
         return counters.computeIfAbsent(name + "|" + interval.code(), key -> registry.counter(name, "interval", interval.code()));
     }
 

@@ -59,7 +59,9 @@ class KlineProcessingTest {
         String scraped = get(metrics);
         assertThat(scraped).contains("tradeflow_klines_processed_total{interval=\"1m\"}",
                 "tradeflow_indicators_published_total{interval=\"1m\"}", "tradeflow_indicators_update_seconds_bucket",
-                "tradeflow_series_restored_total{from=\"none\"}");
+                "tradeflow_series_restored_total{from=\"none\"}",
+                // Kafka Streams' own metrics, through Quarkus' Micrometer binder: consumer lag and commits
+                "kafka_consumer_fetch_manager_records_lag_max", "kafka_stream_thread_commit_total");
         assertThat(get(ready)).contains("\"status\": \"UP\"", "kline-processing");
     }
 
