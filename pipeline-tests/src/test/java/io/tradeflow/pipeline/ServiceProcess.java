@@ -28,7 +28,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts per service in this test JVM, over all instances, so that no test class overwrites another's log. */
     private static final Map<String, AtomicInteger> STARTS = new ConcurrentHashMap<>();
     /** Services that run on Kafka Streams and so need a distinct {@code instance-id} per instance. */
-    private static final Set<String> STREAMS_SERVICES = Set.of("indicator-service");
+    private static final Set<String> STREAMS_SERVICES = Set.of("indicator-service", "signal-service");
 
     private final String name;
     private final Path jar;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Redis's {@code signals:state:{botId}} keys as a map, stored as the same JSON, for engine tests without Redis. */
+/** The Kafka Streams store {@code bot-states} as a map, holding the same JSON, for engine tests without Kafka. */
 public final class MapStateStore implements StateStore {
     private final Map<String, String> json = new HashMap<>();
 

@@ -1,10 +1,11 @@
 package io.tradeflow.signal;
 
-import io.quarkus.redis.datasource.RedisDataSource;
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.event.BotDefinition;
+import io.tradeflow.core.event.SignalWatermark;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.signal.domain.BotRegistry;
-import io.tradeflow.signal.domain.StoredState;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,8 +19,6 @@ public abstract class SignalServiceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     protected String bootstrap;
     @Inject
-    protected RedisDataSource redis;
-    @Inject
     protected BotRegistry registry;
 
     /** Puts the bot on bots.v1 and waits until the service runs it, so no snapshot of the test meets it unknown. */
@@ -28,12 +27,15 @@ public abstract class SignalServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> registry.isRunning(bot.botId()));
     }
 
-    /** Waits until the bot's state in Redis says it has evaluated the kline that opened at {@code openTime}. */
-    protected void awaitEvaluated(String botId, long openTime) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String json = redis.value(String.class).get(StoredState.key(botId));
-            return json != null && StoredState.fromJson(json).lastOpenTime() >= openTime;
-        });
+    /**
+     * Waits until the watermark of the bot's kline that opened at {@code openTime} is on signals.v1: the bot has
+     * evaluated that snapshot and its signals are committed (they precede the watermark in the same transaction).
+     */
+    protected void awaitEvaluated(BotDefinition bot, long openTime) {
+        String watermarkId = Kline.id(bot.symbol(), bot.interval(), openTime);
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTopics.signalsTopicOf(bootstrap, bot.symbol().value()).stream()
+                .anyMatch(record -> EventCodec.decodeAny(record.value()) instanceof SignalWatermark watermark
+                        && watermark.eventId().equals(watermarkId)));
     }
 
     protected List<String> signalsOf(String botId) {

@@ -1,31 +1,15 @@
 package io.tradeflow.signal.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
-
-import java.time.Duration;
 
 /** Every setting of the service, under {@code tradeflow.signal}; each can also be set as an environment variable. */
 @ConfigMapping(prefix = "tradeflow.signal")
 public interface SignalConfig {
 
-    Restore restore();
-
-    Retry retry();
-
-    interface Restore {
-        /**
-         * How many of the newest records of each {@code signals.v1} partition are read at start (and after a
-         * rebalance) to learn each bot's newest published signal. Must reach back past everything published while
-         * this instance was down.
-         */
-        @WithDefault("1000")
-        long recordsPerPartition();
-    }
-
-    interface Retry {
-        /** Longest pause between two attempts to publish a signal or write a bot's state while Kafka or Redis fail. */
-        @WithDefault("5s")
-        Duration maxBackoff();
-    }
+    /**
+     * This instance's name in the consumer group (Kafka's static membership, {@code group.instance.id}) and the name
+     * of its local state folder; unique per running instance, stable across its restarts. Defaults to
+     * {@code HOSTNAME} (a Kubernetes pod's name), else {@code signal-service-0}.
+     */
+    String instanceId();
 }

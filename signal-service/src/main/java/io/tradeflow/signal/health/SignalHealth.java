@@ -1,72 +1,39 @@
 package io.tradeflow.signal.health;
 
-import io.tradeflow.signal.domain.Retrying;
-import io.tradeflow.signal.messaging.BotFollower;
+import io.tradeflow.signal.domain.BotRegistry;
+import io.tradeflow.signal.stream.StreamsLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: every bot of bots.v1 is known, and no signal or state write is stuck retrying (Kafka or Redis away:
- * a restart would not help, so that is not liveness). Kafka's channel checks and the Redis client's check come from
- * their Quarkus extensions. Liveness: the thread that follows bots.v1 is alive.
+ * Readiness: UP once Kafka Streams runs, i.e. bots.v1 was read whole into the global store (no snapshot meets an
+ * unknown bot), the bots' states restored and partitions assigned; a later rebalance still counts. Liveness and the
+ * topics check come from {@code quarkus-kafka-streams}.
  */
-public final class SignalHealth {
-    private SignalHealth() {
+@Readiness
+@ApplicationScoped
+public class SignalHealth implements HealthCheck {
+    private final Instance<KafkaStreams> streams;
+    private final StreamsLifecycle lifecycle;
+    private final BotRegistry bots;
+
+    public SignalHealth(Instance<KafkaStreams> streams, StreamsLifecycle lifecycle, BotRegistry bots) {
+        this.streams = streams;
+        this.lifecycle = lifecycle;
+        this.bots = bots;
     }
 
-    @Readiness
-    @ApplicationScoped
-    public static class Bots implements HealthCheck {
-        private final BotFollower follower;
-
-        public Bots(BotFollower follower) {
-            this.follower = follower;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            String failure = follower.failure();
-            return HealthCheckResponse.named("bots-loaded")
-                    .status(follower.loaded())
-                    .withData("failure", failure == null ? "none" : failure)
-                    .build();
-        }
-    }
-
-    @Readiness
-    @ApplicationScoped
-    public static class Writes implements HealthCheck {
-        private final Retrying retrying;
-
-        public Writes(Retrying retrying) {
-            this.retrying = retrying;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            String failure = retrying.failure();
-            return HealthCheckResponse.named("signal-writes")
-                    .status(failure == null)
-                    .withData("failure", failure == null ? "none" : failure)
-                    .build();
-        }
-    }
-
-    @Liveness
-    @ApplicationScoped
-    public static class Follower implements HealthCheck {
-        private final BotFollower follower;
-
-        public Follower(BotFollower follower) {
-            this.follower = follower;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            return HealthCheckResponse.named("bots-follower").status(follower.isAlive()).build();
-        }
+    @Override
+    public HealthCheckResponse call() {
+        KafkaStreams.State state = streams.isResolvable() ? streams.get().state() : KafkaStreams.State.CREATED;
+        return HealthCheckResponse.named("bots-loaded")
+                .status(lifecycle.processing(state))
+                .withData("streams", state.name())
+                .withData("runningBots", bots.runningCount())
+                .build();
     }
 }

@@ -1,23 +1,29 @@
 package io.tradeflow.signal.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.SignalAction;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
  * The service's meters. Tags are strategy type, action, reason code and interval: all low-cardinality; never a
- * bot id or a symbol, so a thousand bots do not make a thousand time series.
+ * bot id or a symbol, so a thousand bots do not make a thousand time series. Each meter is registered once, on its
+ * first use, and kept: the per-snapshot path only increments.
  */
 @ApplicationScoped
 public class SignalMetrics {
     private final MeterRegistry registry;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> evaluations = new ConcurrentHashMap<>();
 
     public SignalMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,42 +35,53 @@ public class SignalMetrics {
     }
 
     public void botRejected(String strategy) {
-        registry.counter("tradeflow.bots.rejected", "strategy", strategy).increment();
+        counter("tradeflow.bots.rejected", "strategy", strategy).increment();
+    }
+
+    /** An unreadable bots.v1 record, sent to its dead-letter topic. */
+    public void botDeadLettered() {
+        counter("tradeflow.bots.dead.lettered").increment();
     }
 
     public void snapshotProcessed(Interval interval) {
-        registry.counter("tradeflow.snapshots.processed", "interval", interval.code()).increment();
+        counter("tradeflow.snapshots.processed", "interval", interval.code()).increment();
     }
 
-    /** A snapshot a bot had already seen (redelivery after a restart or rebalance): it changed nothing. */
+    /** An indicators.v1 record that is not a snapshot, sent to its dead-letter topic. */
+    public void snapshotDeadLettered() {
+        counter("tradeflow.snapshots.dead.lettered").increment();
+    }
+
+    /** A snapshot a bot had already seen (a snapshot published twice upstream): it changed nothing. */
     public void snapshotDuplicate(String strategy) {
-        registry.counter("tradeflow.snapshots.duplicates", "strategy", strategy).increment();
+        counter("tradeflow.snapshots.duplicates", "strategy", strategy).increment();
     }
 
     public void evaluated(String strategy, long nanos) {
-        Timer.builder("tradeflow.strategy.evaluate")
+        evaluations.computeIfAbsent(strategy, type -> Timer.builder("tradeflow.strategy.evaluate")
                 .description("Time one bot's strategy takes on one snapshot")
-                .tag("strategy", strategy)
+                .tag("strategy", type)
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void signalGenerated(String strategy, SignalAction action) {
-        registry.counter("tradeflow.signals.generated", "strategy", strategy, "action", action.name()).increment();
+        counter("tradeflow.signals.generated", "strategy", strategy, "action", action.name()).increment();
     }
 
     public void signalRejected(String strategy, String reason) {
-        registry.counter("tradeflow.signals.rejected", "strategy", strategy, "reason", reason).increment();
-    }
-
-    /** A signal already on signals.v1 (the crash window between publishing and writing the state): not sent again. */
-    public void signalSuppressed(String strategy) {
-        registry.counter("tradeflow.signals.suppressed", "strategy", strategy).increment();
+        counter("tradeflow.signals.rejected", "strategy", strategy, "reason", reason).increment();
     }
 
     /** A strategy threw on a snapshot: a bug, the bot skips that snapshot. */
     public void evaluationFailed(String strategy) {
-        registry.counter("tradeflow.strategy.errors", "strategy", strategy).increment();
+        counter("tradeflow.strategy.errors", "strategy", strategy).increment();
+    }
+
+    private Counter counter(String name, String... tags) {
+        List<String> key = new java.util.ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(List.of(tags));
+        return counters.computeIfAbsent(key, k -> registry.counter(name, tags));
     }
 }

@@ -13,52 +13,54 @@ import io.tradeflow.signal.metrics.SignalMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The restart design without servers: Redis and Kafka are a map and a list here. */
+/** The engine without servers: the task's state store and signals.v1 are a map and a list here. */
 class SignalEngineTest {
     private final BotDefinition bot = RecordedDay.bot("engine-bot", Symbol.of("ENGINEUSDT"), RecordedDay.SMA_PARAMS);
     private final List<IndicatorsComputed> snapshots = RecordedDay.snapshots(bot);
     private final List<SignalGenerated> expected = RecordedDay.signals(bot, snapshots);
     private final MapStateStore states = new MapStateStore();
     private final InMemorySignalsTopic topic = new InMemorySignalsTopic();
-    private final PublishedSignals published = new PublishedSignals();
     private final BotRegistry bots = new BotRegistry();
 
     @Test
-    void aCrashBetweenPublishingAndWritingTheStateSendsNoSignalTwice() {
+    void aBotContinuesFromItsStoredStateAsIfNeverInterrupted() {
         bots.update(bot.botId(), bot);
-        int signalAt = indexOf(expected.get(2).klineOpenTime());
-        SignalEngine beforeCrash = engine(published, topic);
-        snapshots.subList(0, signalAt).forEach(beforeCrash::process);
-        StoredState lastWritten = states.load(bot.botId()).orElseThrow();
-        beforeCrash.process(snapshots.get(signalAt));
-        states.save(bot.botId(), lastWritten); // the crash: the signal is out, its state write never happened
+        int half = snapshots.size() / 2;
+        List<SignalGenerated> afternoon = expected.stream()
+                .filter(signal -> signal.klineOpenTime() >= snapshots.get(half).openTime()).toList();
+        assertThat(afternoon).isNotEmpty();
+        SignalEngine morning = engine(topic);
+        snapshots.subList(0, half).forEach(morning::process);
 
-        PublishedSignals readBackFromTopic = new PublishedSignals();
-        topic.signals().forEach(readBackFromTopic::record);
-        SignalEngine afterRestart = engine(readBackFromTopic, topic);
-        snapshots.subList(signalAt, snapshots.size()).forEach(afterRestart::process);
+        InMemorySignalsTopic afterRestart = new InMemorySignalsTopic();
+        SignalEngine restarted = engine(afterRestart);
+        snapshots.subList(half, snapshots.size()).forEach(restarted::process);
 
-        assertThat(described(topic.signals())).containsExactlyElementsOf(described(expected));
-        // The replayed snapshot's watermark comes twice, with the same id: harmless, and none is missing.
-        assertThat(topic.watermarks()).hasSize(snapshots.size() + 1);
-        assertThat(topic.watermarks().stream().map(SignalWatermark::eventId).distinct()).hasSize(snapshots.size());
+        assertThat(described(afterRestart.signals())).containsExactlyElementsOf(described(afternoon));
+        // Not vacuous: a bot starting afresh at noon would go differently.
+        InMemorySignalsTopic fresh = new InMemorySignalsTopic();
+        BotRegistry others = new BotRegistry();
+        others.update(bot.botId(), bot);
+        SignalEngine afresh = new SignalEngine(others, new MapStateStore(), fresh, new SignalMetrics(new SimpleMeterRegistry()),
+                Clock.systemUTC());
+        snapshots.subList(half, snapshots.size()).forEach(afresh::process);
+        assertThat(described(fresh.signals())).isNotEqualTo(described(afternoon));
     }
 
     @Test
     void everySnapshotEndsWithItsWatermarkBehindItsSignalsAndItsBotsState() {
         bots.update(bot.botId(), bot);
         List<Long> stateAtEachWatermark = new ArrayList<>();
-        // Runs as each watermark arrives: the bot's state must already have seen the watermark's kline. It must not
-        // throw (the engine would retry the publish forever), so a missing state is recorded as -1.
+        // Runs as each watermark arrives: the bot's state must already have seen the watermark's kline (a missing
+        // state is recorded as -1).
         InMemorySignalsTopic checked = new InMemorySignalsTopic(() -> stateAtEachWatermark.add(
                 states.load(bot.botId()).map(StoredState::lastOpenTime).orElse(-1L)));
-        SignalEngine engine = engine(published, checked);
+        SignalEngine engine = engine(checked);
         snapshots.forEach(engine::process);
 
         assertThat(checked.records().stream().map(RecordedDay::describeRecord).toList())
@@ -68,7 +70,7 @@ class SignalEngineTest {
 
     @Test
     void aSeriesWithoutBotsStillGetsOneWatermarkPerSnapshot() {
-        SignalEngine engine = engine(published, topic);
+        SignalEngine engine = engine(topic);
         snapshots.forEach(engine::process);
 
         assertThat(topic.signals()).isEmpty();
@@ -81,7 +83,7 @@ class SignalEngineTest {
         bots.update(bot.botId(), bot);
         states.save(bot.botId(), new StoredState("engine-bot-1", snapshots.getLast().openTime(), "{}"));
 
-        SignalEngine engine = engine(published, topic);
+        SignalEngine engine = engine(topic);
         snapshots.forEach(engine::process);
 
         assertThat(topic.signals()).hasSameSizeAs(expected);
@@ -91,20 +93,18 @@ class SignalEngineTest {
     @Test
     void aStoppedBotIsNoLongerEvaluated() {
         bots.update(bot.botId(), bot);
-        SignalEngine engine = engine(published, topic);
+        SignalEngine engine = engine(topic);
         int signalAt = indexOf(expected.getFirst().klineOpenTime());
         snapshots.subList(0, signalAt + 1).forEach(engine::process);
         bots.update(bot.botId(), null);
-        engine.forget(bot.botId());
         snapshots.subList(signalAt + 1, snapshots.size()).forEach(engine::process);
 
         assertThat(topic.signals()).hasSize(1);
         assertThat(bots.runningCount()).isZero();
     }
 
-    private SignalEngine engine(PublishedSignals guard, SignalSink sink) {
-        return new SignalEngine(bots, states, sink, guard, new SignalMetrics(new SimpleMeterRegistry()),
-                new Retrying(Duration.ofMillis(100)), Clock.systemUTC());
+    private SignalEngine engine(SignalSink sink) {
+        return new SignalEngine(bots, states, sink, new SignalMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
     }
 
     private static List<String> described(List<SignalGenerated> signals) {

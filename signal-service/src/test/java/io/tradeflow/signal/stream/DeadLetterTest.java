@@ -1,4 +1,4 @@
-package io.tradeflow.signal.messaging;
+package io.tradeflow.signal.stream;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class DeadLetterTest extends SignalServiceTest {
         KafkaTopics.send(bootstrap, snapshots.subList(0, signalAt));
         KafkaTopics.sendRaw(bootstrap, Topics.INDICATORS, SYMBOL.value(), poison);
         KafkaTopics.send(bootstrap, snapshots.subList(signalAt, signalAt + 1));
-        awaitEvaluated(bot.botId(), first.klineOpenTime());
+        awaitEvaluated(bot, first.klineOpenTime());
 
         assertThat(signalsOf(bot.botId())).containsExactly(RecordedDay.describe(first));
         await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.readAll(bootstrap, Topics.dlq(Topics.INDICATORS)).stream()

@@ -1,4 +1,4 @@
-package io.tradeflow.signal.messaging;
+package io.tradeflow.signal.stream;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ class DuplicateSnapshotTest extends SignalServiceTest {
         // The signal's snapshot again, and an older one: both already seen by the bot.
         KafkaTopics.send(bootstrap, List.of(snapshots.get(first), snapshots.get(first - 1)));
         KafkaTopics.send(bootstrap, snapshots.subList(first + 1, second + 1));
-        awaitEvaluated(bot.botId(), snapshots.get(second).openTime());
+        awaitEvaluated(bot, snapshots.get(second).openTime());
 
         assertThat(signalsOf(bot.botId())).containsExactlyElementsOf(described(expected.subList(0, 2)));
     }

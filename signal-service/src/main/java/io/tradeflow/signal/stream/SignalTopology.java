@@ -1,0 +1,59 @@
+package io.tradeflow.signal.stream;
+
+import io.tradeflow.core.event.Topics;
+import io.tradeflow.signal.domain.BotRegistry;
+import io.tradeflow.signal.metrics.SignalMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import java.time.Clock;
+
+/**
+ * The service's Kafka Streams topology (started by {@code quarkus-kafka-streams}, {@code exactly_once_v2}):
+ * <pre>
+ *   bots.v1 ──► global store "bots" ──► BotRegistry (every instance, whole topic; unreadable ──► bots.v1.dlq)
+ *   indicators.v1 ──► SnapshotSignals [store "bot-states", changelogged] ──► signals.v1 (signals, watermarks)
+ *                                                                       └──► indicators.v1.dlq (unreadable records)
+ * </pre>
+ * Keys are the symbol throughout, so a pair's snapshots, its bots' states and their signals share one partition.
+ */
+@ApplicationScoped
+public class SignalTopology {
+    static final String SIGNALS = "signals";
+    static final String DEAD_LETTERS = "dead-letters";
+    private static final String SNAPSHOTS = "snapshots";
+    private static final String BOTS = "bots";
+
+    private final BotRegistry registry;
+    private final SignalMetrics metrics;
+    private final Emitter<byte[]> botDeadLetters;
+
+    public SignalTopology(BotRegistry registry, SignalMetrics metrics, @Channel("bots-dlq") Emitter<byte[]> botDeadLetters) {
+        this.registry = registry;
+        this.metrics = metrics;
+        this.botDeadLetters = botDeadLetters;
+    }
+
+    @Produces
+    public Topology topology() {
+        Topology topology = new Topology();
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BotTable.STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                BOTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.BOTS, "bot-table",
+                () -> new BotTable(registry, metrics, botDeadLetters));
+        topology.addSource(SNAPSHOTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.INDICATORS);
+        topology.addProcessor("signals-of-bots", () -> new SnapshotSignals(registry, metrics, Clock.systemUTC()), SNAPSHOTS);
+        // In memory and cached: one small JSON state per bot, once per commit to the compacted changelog.
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SnapshotSignals.STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled(), "signals-of-bots");
+        topology.addSink(SIGNALS, Topics.SIGNALS, Serdes.String().serializer(), Serdes.ByteArray().serializer(), "signals-of-bots");
+        topology.addSink(DEAD_LETTERS, Topics.dlq(Topics.INDICATORS), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), "signals-of-bots");
+        return topology;
+    }
+}
