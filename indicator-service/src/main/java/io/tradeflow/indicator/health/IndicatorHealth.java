@@ -35,7 +35,7 @@ public class IndicatorHealth implements HealthCheck {
     public HealthCheckResponse call() {
         KafkaStreams.State state = streams.isResolvable() ? streams.get().state() : KafkaStreams.State.CREATED;
         String failure = retrier.failure();
-        boolean running = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING && lifecycle.ranOnce();
+        boolean running = lifecycle.processing(state);
         return HealthCheckResponse.named("kline-processing")
                 .status(running && failure == null)
                 .withData("streams", state.name())
