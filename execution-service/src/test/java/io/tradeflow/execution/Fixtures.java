@@ -3,8 +3,6 @@ package io.tradeflow.execution;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
-import io.tradeflow.core.domain.Kline;
-import io.tradeflow.core.domain.KlineSource;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.domain.Venue;
@@ -17,6 +15,7 @@ import io.tradeflow.core.event.SignalWatermark;
 import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.PaperReplay;
+import io.tradeflow.core.testing.RecordedDay;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,8 +31,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,24 +60,12 @@ public final class Fixtures {
         }
     }
 
-    /** The recorded BTCUSDT day (2023-11-15, 1440 klines) as klines of {@code symbol}. */
+    /**
+     * trading-core's recorded BTCUSDT day (2023-11-15, 1440 klines) as klines of {@code symbol}, produced now: the
+     * service times kline to order from a kline's {@code producedAt}.
+     */
     public static List<KlineClosed> day(Symbol symbol) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/klines/BTCUSDT-1m-2023-11-15.csv")) {
-            List<KlineClosed> klines = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (line.isBlank() || line.startsWith("open_time")) {
-                    continue;
-                }
-                String[] row = line.trim().split(",");
-                Kline kline = new Kline(symbol, Interval.ONE_MINUTE, Long.parseLong(row[0]), Long.parseLong(row[6]),
-                        new BigDecimal(row[1]), new BigDecimal(row[2]), new BigDecimal(row[3]), new BigDecimal(row[4]),
-                        new BigDecimal(row[5]), new BigDecimal(row[7]), Long.parseLong(row[8]));
-                klines.add(KlineClosed.of(kline, KlineSource.REPLAY, Market.USD_M, kline.closeTime(), System.currentTimeMillis()));
-            }
-            return List.copyOf(klines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordedDay.closed(symbol, System.currentTimeMillis());
     }
 
     /** Signals as signal-service publishes them: produced now (so never stale). */

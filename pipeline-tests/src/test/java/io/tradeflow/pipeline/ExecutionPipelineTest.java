@@ -9,6 +9,7 @@ import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.PaperReplay;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackExtension;
 import io.tradeflow.devstack.Endpoints;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +64,7 @@ class ExecutionPipelineTest {
 
     @Test
     void aRecordedDayReplayedAtMaxSpeedGivesTheOrdersOfTheInProcessRun() {
-        Expected expected = Expected.of(STRAIGHT, RecordedDay.klines(STRAIGHT.symbol()));
+        Expected expected = Expected.of(STRAIGHT, RecordedDay.closed(STRAIGHT.symbol()));
 
         try (var klines = records(Topics.KLINES, STRAIGHT, KlineClosed.class);
              var signals = records(Topics.SIGNALS, STRAIGHT, SignalGenerated.class);
@@ -85,7 +86,7 @@ class ExecutionPipelineTest {
 
     @Test
     void executionServiceKilledHalfwayPublishesEveryOrderOnce() {
-        Expected expected = Expected.of(KILLED, RecordedDay.klines(KILLED.symbol()));
+        Expected expected = Expected.of(KILLED, RecordedDay.closed(KILLED.symbol()));
         int half = expected.orders().size() / 2;
 
         try (var orders = records(Topics.ORDERS, KILLED, OrderUpdated.class);
@@ -108,7 +109,7 @@ class ExecutionPipelineTest {
 
     @Test
     void everySignalDeliveredTwiceGivesEveryOrderOnce() {
-        Expected expected = Expected.of(TWICE, RecordedDay.klines(TWICE.symbol()));
+        Expected expected = Expected.of(TWICE, RecordedDay.closed(TWICE.symbol()));
 
         try (var signals = records(Topics.SIGNALS, TWICE, SignalGenerated.class);
              var orders = records(Topics.ORDERS, TWICE, OrderUpdated.class);

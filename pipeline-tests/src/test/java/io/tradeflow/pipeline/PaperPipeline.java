@@ -18,6 +18,7 @@ import io.tradeflow.core.execution.PaperReplay;
 import io.tradeflow.core.execution.PaperSettings;
 import io.tradeflow.core.execution.RiskLimits;
 import io.tradeflow.core.order.SymbolRules;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.Endpoints;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,9 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,6 @@ final class PaperPipeline implements AutoCloseable {
     /** Small periods so that the day has crosses, and so entries, brackets and exits, to trade. */
     private static final Map<String, String> PARAMS = Map.of("fast", "5", "slow", "20", "confirmationCandles", "1",
             "minSignalIntervalMinutes", "15", "pivotLookback", "10");
-    private static final String RECORDED_DAY = "BTCUSDT-1m-2023-11-15.csv";
 
     private final Endpoints endpoints;
     private final Path work;
@@ -117,13 +115,8 @@ final class PaperPipeline implements AutoCloseable {
      * service takes symbol and interval from the file name), at speed max. Closing it stops the process.
      */
     ServiceProcess replay(BotDefinition bot) {
-        Path file = work.resolve(bot.symbol().value() + RECORDED_DAY.substring(RECORDED_DAY.indexOf('-')));
-        try (InputStream in = PaperPipeline.class.getResourceAsStream("/klines/" + RECORDED_DAY)) {
-            Files.createDirectories(work);
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String dayName = RecordedDay.FILE_NAME;
+        Path file = RecordedDay.writeTo(work.resolve(bot.symbol().value() + dayName.substring(dayName.indexOf('-'))));
         return new ServiceProcess("market-data-service", Map.of(
                 "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.redis.hosts", endpoints.redisUrl(),

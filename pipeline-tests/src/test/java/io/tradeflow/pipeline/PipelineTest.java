@@ -14,6 +14,7 @@ import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.indicator.IndicatorSeries;
 import io.tradeflow.core.strategy.BotStrategy;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackExtension;
 import io.tradeflow.devstack.Endpoints;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -90,7 +91,7 @@ class PipelineTest {
 
     @Test
     void aRecordedDayGivesExactlyTheSignalsOfTheInProcessRun() {
-        List<KlineClosed> day = RecordedDay.klines(STEADY.symbol());
+        List<KlineClosed> day = RecordedDay.closed(STEADY.symbol());
         Expected expected = Expected.of(STEADY, day);
         assertThat(expected.signals()).as("the day must have signals to compare").hasSizeGreaterThan(3);
 
@@ -108,7 +109,7 @@ class PipelineTest {
 
     @Test
     void killingEachServiceHalfwayLosesAndDuplicatesNoSignal() {
-        List<KlineClosed> day = RecordedDay.klines(RESTARTED.symbol());
+        List<KlineClosed> day = RecordedDay.closed(RESTARTED.symbol());
         Expected expected = Expected.of(RESTARTED, day);
         int half = day.size() / 2;
 
@@ -140,8 +141,8 @@ class PipelineTest {
         Map<String, String> config = Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.redis.hosts", endpoints.redisUrl());
         Map<BotDefinition, Expected> expected = new LinkedHashMap<>();
-        SHARED.forEach(bot -> expected.put(bot, Expected.of(bot, RecordedDay.klines(bot.symbol()))));
-        int size = RecordedDay.klines(SHARED.getFirst().symbol()).size();
+        SHARED.forEach(bot -> expected.put(bot, Expected.of(bot, RecordedDay.closed(bot.symbol()))));
+        int size = RecordedDay.closed(SHARED.getFirst().symbol()).size();
         int half = size / 2;
         List<TopicRecords<IndicatorsComputed>> snapshots = new ArrayList<>();
         List<TopicRecords<SignalGenerated>> signals = new ArrayList<>();
@@ -171,7 +172,7 @@ class PipelineTest {
 
     /** The klines {@code from} to {@code to} (exclusive) of every shared bot's day, minute by minute. */
     private static List<KlineClosed> interleaved(int from, int to) {
-        List<List<KlineClosed>> days = SHARED.stream().map(bot -> RecordedDay.klines(bot.symbol())).toList();
+        List<List<KlineClosed>> days = SHARED.stream().map(bot -> RecordedDay.closed(bot.symbol())).toList();
         List<KlineClosed> klines = new ArrayList<>();
         for (int minute = from; minute < to; minute++) {
             for (List<KlineClosed> day : days) {

@@ -6,6 +6,7 @@ import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
+import io.tradeflow.core.testing.RecordedDay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,8 +55,8 @@ class PlatformRestTest {
     private static final Path REPOSITORY = Path.of(System.getProperty("tradeflow.repository", "..")).toAbsolutePath().normalize();
     /** In target, so that {@code mvn clean} removes it; emptied at each start, so that each run replays from nothing. */
     private static final Path HOME = REPOSITORY.resolve("pipeline-tests/target/tradeflow-home");
-    /** The day of {@link RecordedDay}; its file name gives market-data-service the symbol BTCUSDT and interval 1m. */
-    private static final Path DAY = REPOSITORY.resolve("pipeline-tests/src/test/resources/klines/BTCUSDT-1m-2023-11-15.csv");
+    /** The recorded day as a file (a temporary copy); its name gives market-data-service the symbol BTCUSDT and interval 1m. */
+    private static final Path DAY = RecordedDay.file();
     /** Where the dashboard test saves its screenshots (docs/images has copies). */
     private static final Path SCREENSHOTS = REPOSITORY.resolve("pipeline-tests/target/screenshots");
     /** The margin asset of a USD-M bot, which its PnL, fees and statistics are in. */
@@ -219,7 +220,7 @@ class PlatformRestTest {
      * ({@link PaperFills}) so that the reference does not merely repeat position-service's code.
      */
     private static PaperLedger expected() {
-        List<KlineClosed> klines = RecordedDay.klines(BOT.symbol());
+        List<KlineClosed> klines = RecordedDay.closed(BOT.symbol());
         List<SignalGenerated> signals = PaperPipeline.signals(BOT, klines);
         List<OrderUpdated> orders = PaperPipeline.orders(BOT, klines, signals,
                 List.of(TestSymbolRules.btcusdtAs(BOT.symbol())));

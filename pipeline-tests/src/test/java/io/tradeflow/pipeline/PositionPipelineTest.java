@@ -10,6 +10,7 @@ import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.position.Statistics;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackExtension;
 import io.tradeflow.devstack.Endpoints;
 import org.junit.jupiter.api.AfterAll;
@@ -170,7 +171,7 @@ class PositionPipelineTest {
 
     /** The in-process run's fills of the bot over the recorded day. */
     private static PaperFills expected(BotDefinition bot) {
-        List<KlineClosed> klines = RecordedDay.klines(bot.symbol());
+        List<KlineClosed> klines = RecordedDay.closed(bot.symbol());
         List<SignalGenerated> signals = PaperPipeline.signals(bot, klines);
         PaperFills expected = PaperFills.of(pipeline.orders(bot, klines, signals));
         assertThat(expected.closed()).as("the day must close positions to book").hasSizeGreaterThan(3);

@@ -2,9 +2,6 @@ package io.tradeflow.signal;
 
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Interval;
-import io.tradeflow.core.domain.Kline;
-import io.tradeflow.core.domain.KlineSource;
-import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Event;
@@ -21,14 +18,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The recorded BTCUSDT day of {@code klines/BTCUSDT-1m-2023-11-15.csv}, under a symbol of the test's choosing, as
- * indicator snapshots built in-process, and what a bot's strategy makes of them when nothing interrupts it.
+ * trading-core's recorded BTCUSDT day ({@link io.tradeflow.core.testing.RecordedDay}), under a symbol of the test's
+ * choosing, as indicator snapshots built in-process, and what a bot's strategy makes of them when nothing interrupts it.
  */
 public final class RecordedDay {
     public static final Interval ONE_MINUTE = Interval.fromCode("1m");
@@ -36,7 +32,6 @@ public final class RecordedDay {
     public static final Map<String, String> SMA_PARAMS = Map.of("fast", "5", "slow", "20", "confirmationCandles", "1",
             "minSignalIntervalMinutes", "15", "pivotLookback", "10");
     private static final long PRODUCED_AT = 1_700_100_000_000L;
-    private static final List<String[]> ROWS = readRows();
 
     private RecordedDay() {
     }
@@ -45,8 +40,7 @@ public final class RecordedDay {
         IndicatorSeries series = new IndicatorSeries(bot.symbol(), bot.interval());
         series.require(BotStrategy.of(bot).indicators());
         List<IndicatorsComputed> snapshots = new ArrayList<>();
-        for (Kline kline : klines(bot.symbol())) {
-            KlineClosed closed = KlineClosed.of(kline, KlineSource.REPLAY, Market.USD_M, kline.closeTime(), kline.closeTime() + 5);
+        for (KlineClosed closed : io.tradeflow.core.testing.RecordedDay.closed(bot.symbol())) {
             series.apply(closed, PRODUCED_AT).snapshot().ifPresent(snapshots::add);
         }
         return snapshots;
@@ -112,33 +106,9 @@ public final class RecordedDay {
         return value == null ? "-" : value.toPlainString();
     }
 
-    private static List<Kline> klines(Symbol symbol) {
-        List<Kline> klines = new ArrayList<>();
-        for (String[] row : ROWS) {
-            klines.add(new Kline(symbol, ONE_MINUTE, Long.parseLong(row[0]), Long.parseLong(row[6]), new BigDecimal(row[1]),
-                    new BigDecimal(row[2]), new BigDecimal(row[3]), new BigDecimal(row[4]), new BigDecimal(row[5]),
-                    new BigDecimal(row[7]), Long.parseLong(row[8])));
-        }
-        return klines;
-    }
-
     private static BotDefinition golden() {
         try (InputStream in = RecordedDay.class.getResourceAsStream("/events/BotDefinition.json")) {
             return EventCodec.decode(in.readAllBytes(), BotDefinition.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String[]> readRows() {
-        try (InputStream in = RecordedDay.class.getResourceAsStream("/klines/BTCUSDT-1m-2023-11-15.csv")) {
-            List<String[]> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("open_time")) {
-                    rows.add(line.trim().split(","));
-                }
-            }
-            return List.copyOf(rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.indicator.cache.CandleHistory;
 import io.tradeflow.indicator.domain.IndicatorRequirements;
@@ -52,8 +53,8 @@ class BotIndicatorsTest {
                 bot("ind-bot-invalid", invalidSymbol, Map.of("fast", "300", "slow", "100"))));
         await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
 
-        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 120);
-        List<KlineClosed> invalidBotKlines = RecordedDay.klines(invalidSymbol).subList(0, 3);
+        List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 120);
+        List<KlineClosed> invalidBotKlines = RecordedDay.closed(invalidSymbol).subList(0, 3);
         TestKafka.send(bootstrap, klines);
         TestKafka.send(bootstrap, invalidBotKlines);
 
@@ -69,7 +70,7 @@ class BotIndicatorsTest {
     @Test
     void aBotStartedOnALiveSeriesGetsItsIndicatorsWarmedFromTheCachedCandles() {
         Symbol symbol = Symbol.of("LATEBOTTESTUSDT");
-        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 101);
+        List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 101);
         TestKafka.send(bootstrap, klines.subList(0, 100));
         assertThat(TestKafka.snapshots(bootstrap, symbol, 100)).hasSize(100);
         // market-data keeps the candles; here the test plays its part.
@@ -90,7 +91,7 @@ class BotIndicatorsTest {
     @Test
     void aStoppedBotsIndicatorsLeaveItsSeries() {
         Symbol symbol = Symbol.of("STOPBOTTESTUSDT");
-        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 61);
+        List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 61);
         TestKafka.send(bootstrap, List.of(bot("ind-bot-stopping", symbol, FAST_50_SLOW_100)));
         await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
         TestKafka.send(bootstrap, klines.subList(0, 60));

@@ -9,6 +9,7 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.indicator.cache.CandleHistory;
 import io.tradeflow.indicator.domain.SeriesKey;
@@ -32,7 +33,7 @@ class CandleWarmUpTest {
     @Test
     void aNewSeriesIsWarmedUpWithTheCachedCandlesBeforeItsFirstKline() {
         Symbol symbol = Symbol.of("CNDLTESTUSDT");
-        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 300);
+        List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 300);
         int cached = 250;
         var list = redis.list(String.class);
         String key = CandleHistory.key(new SeriesKey(symbol, Interval.ONE_MINUTE));

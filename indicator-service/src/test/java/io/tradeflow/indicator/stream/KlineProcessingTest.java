@@ -7,6 +7,7 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.Topics;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class KlineProcessingTest {
     @Test
     void aRecordedDayGivesOneSnapshotPerKlineEqualToAnInProcessSeries() throws Exception {
         Symbol symbol = Symbol.of("DAYTESTUSDT");
-        List<KlineClosed> day = RecordedDay.klines(symbol);
+        List<KlineClosed> day = RecordedDay.closed(symbol);
         assertThat(day).hasSize(RecordedDay.SIZE);
 
         TestKafka.send(bootstrap, day);
@@ -68,7 +69,7 @@ class KlineProcessingTest {
     @Test
     void aDuplicateOrOlderKlineProducesNothing() {
         Symbol symbol = Symbol.of("DUPTESTUSDT");
-        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 11);
+        List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 11);
         List<KlineClosed> sent = new ArrayList<>(klines.subList(0, 10));
         sent.add(klines.get(9));
         sent.add(klines.get(4));
@@ -86,7 +87,7 @@ class KlineProcessingTest {
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextKlineIsProcessed() {
         Symbol symbol = Symbol.of("DLQTESTUSDT");
-        List<KlineClosed> klines = RecordedDay.klines(symbol).subList(0, 2);
+        List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 2);
         byte[] poison = "{\"eventType\":\"KlineClosed\",\"symbol\":\"DLQTESTUSDT\"".getBytes(StandardCharsets.UTF_8);
 
         TestKafka.send(bootstrap, klines.subList(0, 1));

@@ -18,7 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,48 @@ final class TestKafka {
                 producer.send(new ProducerRecord<>(Topics.of(event), event.key(), EventCodec.encode(event)));
             }
             producer.flush();
+        }
+    }
+
+    /**
+     * Sends the events with a timestamp an hour old, as records of a backlog: the stage does not commit after each
+     * of them (it does so only for records written less than 100 ms ago), so they share one transaction.
+     */
+    static void sendAsBacklog(String bootstrap, List<? extends Event> events) {
+        long anHourAgo = System.currentTimeMillis() - 3_600_000;
+        try (var producer = producer(bootstrap)) {
+            for (Event event : events) {
+                producer.send(new ProducerRecord<>(Topics.of(event), null, anHourAgo, event.key(), EventCodec.encode(event)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** How many records keyed {@code key} indicators.v1 holds, aborted transactions' included (read_uncommitted). */
+    static long snapshotRecordsIncludingAborted(String bootstrap, Symbol symbol) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDICATORS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    count += symbol.value().equals(record.key()) ? 1 : 0;
+                }
+            }
+            return count;
+        }
+    }
+
+    /** The partition of {@code topic} Kafka's default partitioner puts {@code key} on. */
+    static int partitionOf(String bootstrap, String topic, String key) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            int partitions = consumer.partitionsFor(topic).size();
+            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
         }
     }
 

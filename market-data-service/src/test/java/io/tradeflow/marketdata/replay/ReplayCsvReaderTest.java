@@ -3,6 +3,7 @@ package io.tradeflow.marketdata.replay;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.testing.RecordedDay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReplayCsvReaderTest {
-    static final String DAY = "BTCUSDT-1m-2023-11-15.csv";
+    static final String DAY = RecordedDay.FILE_NAME;
     private static final String HEADER = "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
 
     @TempDir
@@ -29,7 +30,7 @@ class ReplayCsvReaderTest {
 
     @Test
     void aFileWithTheHeaderRowGivesOneKlineForEachRowWithTheValuesAsWritten() {
-        List<CsvRow> rows = readAll(resource(DAY));
+        List<CsvRow> rows = readAll(RecordedDay.file());
 
         assertThat(rows).hasSize(1440).allMatch(row -> row instanceof CsvRow.Valid);
         CsvRow.Valid first = (CsvRow.Valid) rows.getFirst();
@@ -53,14 +54,14 @@ class ReplayCsvReaderTest {
 
     @Test
     void aFileWithoutTheHeaderRowGivesTheSameKlinesCountingLinesFromOne() throws IOException {
-        List<String> lines = Files.readAllLines(resource(DAY));
+        List<String> lines = Files.readAllLines(RecordedDay.file());
         // data.binance.vision's older files have no header; Windows line endings must not matter either.
         Path headless = write("BTCUSDT-1m-2023-11-15.csv", String.join("\r\n", lines.subList(1, lines.size())) + "\r\n");
 
         List<CsvRow> rows = readAll(headless);
 
         assertThat(rows).hasSize(1440).allMatch(row -> row instanceof CsvRow.Valid);
-        assertThat(klines(rows)).isEqualTo(klines(readAll(resource(DAY))));
+        assertThat(klines(rows)).isEqualTo(klines(readAll(RecordedDay.file())));
         assertThat(rows.getFirst().location()).isEqualTo(new RowLocation(headless.toString(), 1));
     }
 
@@ -71,10 +72,10 @@ class ReplayCsvReaderTest {
         List<CsvRow> rows;
         try (KlineCsvReader reader = KlineCsvReader.open(KlineFile.of(zip))) {
             rows = readAll(reader);
-            assertThat(reader.bytesRead()).isEqualTo(reader.size()).isEqualTo(Files.size(resource(DAY)));
+            assertThat(reader.bytesRead()).isEqualTo(reader.size()).isEqualTo(Files.size(RecordedDay.file()));
         }
 
-        assertThat(klines(rows)).isEqualTo(klines(readAll(resource(DAY))));
+        assertThat(klines(rows)).isEqualTo(klines(readAll(RecordedDay.file())));
         assertThat(rows.get(9).location()).hasToString(zip + "!" + DAY + ":11");
     }
 
@@ -133,7 +134,7 @@ class ReplayCsvReaderTest {
 
     @Test
     void theBytesReadFollowTheRowsHandedOutAndReachTheFileSizeAtTheEnd() {
-        try (KlineCsvReader reader = KlineCsvReader.open(KlineFile.of(resource(DAY)))) {
+        try (KlineCsvReader reader = KlineCsvReader.open(KlineFile.of(RecordedDay.file()))) {
             for (int i = 0; i < 720; i++) {
                 reader.next();
             }
@@ -144,6 +145,7 @@ class ReplayCsvReaderTest {
         }
     }
 
+    /** A file of this module's {@code src/test/resources/klines/} (the recorded day is trading-core's: {@link RecordedDay#file()}). */
     static Path resource(String name) {
         try {
             return Path.of(ReplayCsvReaderTest.class.getResource("/klines/" + name).toURI());
@@ -180,7 +182,7 @@ class ReplayCsvReaderTest {
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream entries = new ZipOutputStream(out)) {
             for (String csvName : csvNames) {
                 entries.putNextEntry(new ZipEntry(csvName));
-                entries.write(Files.readAllBytes(resource(DAY)));
+                entries.write(Files.readAllBytes(RecordedDay.file()));
                 entries.closeEntry();
             }
             entries.putNextEntry(new ZipEntry("README.txt"));

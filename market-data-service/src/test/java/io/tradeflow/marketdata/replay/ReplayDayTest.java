@@ -11,6 +11,7 @@ import io.tradeflow.core.domain.KlineSource;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.marketdata.source.ReplaySource;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
 @TestProfile(ReplayDayTest.Profile.class)
 class ReplayDayTest {
-    private static final Path DAY = ReplayCsvReaderTest.resource(ReplayCsvReaderTest.DAY);
+    private static final Path DAY = RecordedDay.file();
     private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
 
     public static class Profile implements QuarkusTestProfile {

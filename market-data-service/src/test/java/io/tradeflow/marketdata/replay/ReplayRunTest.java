@@ -3,6 +3,7 @@ package io.tradeflow.marketdata.replay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;
+import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The replay loop with a recording sink: no Kafka, no Quarkus. */
 class ReplayRunTest {
     private static final Path MALFORMED = resource("ETHUSDT-1m-2023-10-01-malformed.csv");
-    private static final Path DAY = resource(ReplayCsvReaderTest.DAY);
+    private static final Path DAY = RecordedDay.file();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MarketDataMetrics metrics = new MarketDataMetrics(registry);

@@ -10,6 +10,7 @@ import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.testing.RecordedDay;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class IndicatorSeriesTest {
 
     private static final Symbol BTC = new Symbol("BTCUSDT");
-    private static final List<Kline> DAY = ReferenceData.btcDay();
+    private static final List<Kline> DAY = RecordedDay.klines(BTC);
     private static final List<String> NAMES = List.of("sma(21)", "sma(200)", "ema(50)", "rsi(14)", "atr(14)",
             "highest(20)", "lowest(20)", "pivothigh(10)", "pivotlow(10)", "macd(12,26,9)", "bb(20,2)");
 

@@ -2,18 +2,16 @@ package io.tradeflow.core.indicator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradeflow.core.domain.Interval;
-import io.tradeflow.core.domain.Kline;
-import io.tradeflow.core.domain.Symbol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The reference files under {@code src/test/resources/indicators} (see the README there), read from the classpath. */
+/**
+ * The reference files under {@code src/test/resources/indicators} (see the README there), read from the classpath; the
+ * recorded BTCUSDT day there is read by {@link io.tradeflow.core.testing.RecordedDay}.
+ */
 final class ReferenceData {
 
     /** OHLCV columns of a reference series, row i = input index i. */
@@ -55,18 +53,6 @@ final class ReferenceData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The recorded BTCUSDT day (1440 one-minute klines, data.binance.vision format). */
-    static List<Kline> btcDay() {
-        List<Kline> klines = new ArrayList<>();
-        for (String line : lines("BTCUSDT-1m-2023-11-15.csv").subList(1, 1441)) {
-            String[] f = line.split(",");
-            klines.add(new Kline(new Symbol("BTCUSDT"), Interval.ONE_MINUTE, Long.parseLong(f[0]), Long.parseLong(f[6]),
-                    new BigDecimal(f[1]), new BigDecimal(f[2]), new BigDecimal(f[3]), new BigDecimal(f[4]),
-                    new BigDecimal(f[5]), new BigDecimal(f[7]), Long.parseLong(f[8])));
-        }
-        return klines;
     }
 
     private static Ohlcv ohlcv(String file, int firstColumn) {
