@@ -56,7 +56,7 @@ class PipelineTest {
             "minSignalIntervalMinutes", "15", "pivotLookback", "10");
     private static final BotDefinition STEADY = bot("pipeline-steady", Symbol.of("PIPESTEADYUSDT"));
     private static final BotDefinition RESTARTED = bot("pipeline-restarted", Symbol.of("PIPERESTARTUSDT"));
-    /** Symbols enough that both instances of indicator-service get some of their partitions. */
+    /** Symbols enough that both instances of each stage get some of their partitions. */
     private static final List<BotDefinition> SHARED = List.of(bot("pipeline-shared-a", Symbol.of("PIPESHAREAUSDT")),
             bot("pipeline-shared-b", Symbol.of("PIPESHAREBUSDT")), bot("pipeline-shared-c", Symbol.of("PIPESHARECUSDT")),
             bot("pipeline-shared-d", Symbol.of("PIPESHAREDUSDT")), bot("pipeline-shared-e", Symbol.of("PIPESHAREEUSDT")),
@@ -137,7 +137,7 @@ class PipelineTest {
     }
 
     @Test
-    void twoIndicatorInstancesShareThePartitionsAndKillingOneLosesAndDuplicatesNothing() throws Exception {
+    void twoInstancesOfEachStageShareThePartitionsAndKillingOneOfEachLosesAndDuplicatesNothing() throws Exception {
         Map<String, String> config = Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "quarkus.redis.hosts", endpoints.redisUrl());
         Map<BotDefinition, Expected> expected = new LinkedHashMap<>();
@@ -146,14 +146,19 @@ class PipelineTest {
         int half = size / 2;
         List<TopicRecords<IndicatorsComputed>> snapshots = new ArrayList<>();
         List<TopicRecords<SignalGenerated>> signals = new ArrayList<>();
-        try (var second = new ServiceProcess("indicator-service", config).start()) {
+        try (var second = new ServiceProcess("indicator-service", config).start();
+             var secondSignals = new ServiceProcess("signal-service", config).start()) {
             for (BotDefinition bot : SHARED) {
                 snapshots.add(new TopicRecords<>(endpoints.kafkaBootstrapServers(), Topics.INDICATORS, bot.symbol().value(), IndicatorsComputed.class));
                 signals.add(new TopicRecords<>(endpoints.kafkaBootstrapServers(), Topics.SIGNALS, bot.symbol().value(), SignalGenerated.class));
             }
             produce(interleaved(0, half));
-            await().atMost(Duration.ofMinutes(2)).until(() -> processed(second) > 0 && processed(indicatorService) > 0);
+            await().atMost(Duration.ofMinutes(2)).until(() -> processed(second, "tradeflow_klines_processed_total") > 0
+                    && processed(indicatorService, "tradeflow_klines_processed_total") > 0
+                    && processed(secondSignals, "tradeflow_snapshots_processed_total") > 0
+                    && processed(signalService, "tradeflow_snapshots_processed_total") > 0);
             second.kill();
+            secondSignals.kill();
 
             produce(interleaved(half, size));
             for (int i = 0; i < SHARED.size(); i++) {
@@ -182,12 +187,12 @@ class PipelineTest {
         return klines;
     }
 
-    /** indicator-service's klines processed so far, from its Prometheus metrics. */
-    private static double processed(ServiceProcess service) throws Exception {
+    /** The sum of a service's Prometheus counter {@code counter} (over its tags) so far. */
+    private static double processed(ServiceProcess service, String counter) throws Exception {
         try (var client = HttpClient.newHttpClient()) {
             String metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(line -> line.startsWith("tradeflow_klines_processed_total"))
+            return metrics.lines().filter(line -> line.startsWith(counter))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         }
     }

@@ -57,28 +57,33 @@ final class BotTable implements Processor<String, byte[], Void, Void> {
             } else {
                 store.put(record.key(), record.value());
             }
-            if (!apply(requirements, record.key(), record.value())) {
+            if (!apply(requirements, record.key(), record.value(), true)) {
                 metrics.botIgnored();
             }
         }
     }
 
-    /** Rebuilds the requirements from every bot in {@code bots}. */
+    /**
+     * Rebuilds the requirements from every bot in {@code bots}; quietly, since each task does it at its start: an
+     * ignored bot was logged and counted when its record arrived.
+     */
     static void reload(IndicatorRequirements requirements, KeyValueStore<String, byte[]> bots) {
         synchronized (requirements) {
             requirements.clearBots();
             try (KeyValueIterator<String, byte[]> all = bots.all()) {
-                all.forEachRemaining(bot -> apply(requirements, bot.key, bot.value));
+                all.forEachRemaining(bot -> apply(requirements, bot.key, bot.value, false));
             }
         }
     }
 
     /** @return false for a record that is not a usable bot (logged) */
-    private static boolean apply(IndicatorRequirements requirements, String key, byte[] value) {
+    private static boolean apply(IndicatorRequirements requirements, String key, byte[] value, boolean live) {
         BotDefinition bot;
         switch (BotRecord.read(key, value)) {
             case BotRecord.Unreadable unreadable -> {
-                LOG.warnf("Unreadable bot record (key %s) ignored: %s", key, unreadable.reason());
+                if (live) {
+                    LOG.warnf("Unreadable bot record (key %s) ignored: %s", key, unreadable.reason());
+                }
                 return false;
             }
             case BotRecord.Deleted deleted -> {
@@ -97,7 +102,9 @@ final class BotTable implements Processor<String, byte[], Void, Void> {
         } catch (InvalidParameterException e) {
             // signal-service refuses the same bot, so computing for it would be wasted.
             requirements.botGone(bot.botId());
-            LOG.warnf("Bot %s ignored, its strategy cannot run: %s (%s)", bot.botId(), e.getMessage(), e.parameter());
+            if (live) {
+                LOG.warnf("Bot %s ignored, its strategy cannot run: %s (%s)", bot.botId(), e.getMessage(), e.parameter());
+            }
             return false;
         }
     }

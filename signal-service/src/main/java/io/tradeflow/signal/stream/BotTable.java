@@ -64,19 +64,22 @@ final class BotTable implements Processor<String, byte[], Void, Void> {
             } else {
                 store.put(record.key(), record.value());
             }
-            String unreadable = apply(registry, metrics, record.key(), record.value());
+            String unreadable = apply(registry, metrics, record.key(), record.value(), true);
             if (unreadable != null) {
                 deadLetter(record, unreadable);
             }
         }
     }
 
-    /** Brings the registry up to every bot in {@code bots}. */
+    /**
+     * Brings the registry up to every bot in {@code bots}; quietly, since each task does it at its start: a refused
+     * or unreadable bot was logged and counted when its record arrived.
+     */
     static void reload(BotRegistry registry, SignalMetrics metrics, KeyValueStore<String, byte[]> bots) {
         synchronized (registry) {
             try (KeyValueIterator<String, byte[]> all = bots.all()) {
                 all.forEachRemaining(bot -> {
-                    String unreadable = apply(registry, metrics, bot.key, bot.value);
+                    String unreadable = apply(registry, metrics, bot.key, bot.value, false);
                     if (unreadable != null) {
                         LOG.debugf("Unreadable bot record %s skipped: %s", bot.key, unreadable);
                     }
@@ -86,7 +89,7 @@ final class BotTable implements Processor<String, byte[], Void, Void> {
     }
 
     /** @return why the record is not a bot record, or null */
-    private static String apply(BotRegistry registry, SignalMetrics metrics, String key, byte[] value) {
+    private static String apply(BotRegistry registry, SignalMetrics metrics, String key, byte[] value, boolean live) {
         BotDefinition definition;
         switch (BotRecord.read(key, value)) {
             case BotRecord.Unreadable unreadable -> {
@@ -101,8 +104,10 @@ final class BotTable implements Processor<String, byte[], Void, Void> {
                 LOG.infof("Bot %s %s", key, change.name().toLowerCase());
             }
         } catch (InvalidParameterException e) {
-            metrics.botRejected(definition.strategy().type());
-            LOG.errorf("Bot %s refused, it does not run: %s (parameter %s)", key, e.getMessage(), e.parameter());
+            if (live) {
+                metrics.botRejected(definition.strategy().type());
+                LOG.errorf("Bot %s refused, it does not run: %s (parameter %s)", key, e.getMessage(), e.parameter());
+            }
         }
         return null;
     }
