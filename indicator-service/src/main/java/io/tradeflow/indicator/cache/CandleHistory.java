@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Reads market-data's Redis list {@code candles:{SYMBOL}:{INTERVAL}} (KlineClosed JSON, newest last) to warm up
- * indicators that have no checkpoint. It is a cache: whatever it lacks simply leaves the indicators unstable longer.
+ * a new series or a bot's new indicators. It is a cache: whatever it lacks simply leaves the indicators unstable longer.
  */
 @ApplicationScoped
 public class CandleHistory {

@@ -18,10 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * {@code bots.v1} as a global table, on every instance: the store {@value #STORE} holds each bot's latest record, and
  * {@link IndicatorRequirements} what each running bot's strategy reads. Kafka Streams reads the whole topic into the
- * store before any kline is processed, then keeps it up to date through {@link #process}.
- *
- * <p>The bulk read at start bypasses the processor, so each kline task calls {@link #reload} when it starts. Store
- * and requirements change under the requirements' lock, so a reload never interleaves with a live change.
+ * store before any kline is processed (4.1 replays it through {@link #process} at start) and keeps it up to date;
+ * {@link #reload}, called at each task start, rebuilds the requirements from the store whatever the engine does
+ * with that bulk read. Store and requirements change under the requirements' lock, so a reload never interleaves
+ * with a live change.
  *
  * <p>An unreadable record is counted and skipped, not dead-lettered: every instance reads the whole topic at every
  * start, so each would dead-letter the same record again (market-data-service already does, once per start).

@@ -31,7 +31,7 @@ import java.util.Set;
  * after the task starts (a restart, a rebalance, an aborted transaction), or, seen for the first time, warmed up from
  * the cached candles. Its indicators follow the bots: checked only when {@link IndicatorRequirements#version()}
  * moved, new ones warmed up from the cached candles, ones nobody reads any more dropped, so a snapshot's values
- * depend on the running bots and the klines only.
+ * depend on the running bots and the klines (and on what the candle cache held at a warm-up).
  */
 final class KlineIndicators implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = Logger.getLogger(KlineIndicators.class);

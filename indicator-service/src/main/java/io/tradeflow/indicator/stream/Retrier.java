@@ -3,6 +3,7 @@ package io.tradeflow.indicator.stream;
 import io.quarkus.runtime.ShutdownEvent;
 import io.tradeflow.indicator.config.IndicatorConfig;
 import io.tradeflow.indicator.metrics.IndicatorMetrics;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -47,7 +48,8 @@ public class Retrier {
         this.giveUpAfterNanos = config.retry().giveUpAfter().toNanos();
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
+    /** Before Kafka Streams is closed (priority 1), so a kline waiting for Redis ends at once and the close goes on. */
+    void stop(@Observes @Priority(0) ShutdownEvent ignored) {
         stopping = true;
     }
 

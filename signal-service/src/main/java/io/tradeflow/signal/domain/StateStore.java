@@ -2,7 +2,7 @@ package io.tradeflow.signal.domain;
 
 import java.util.Optional;
 
-/** Where each bot's {@link StoredState} survives a restart. Calls throw when the store cannot be reached. */
+/** Where each bot's {@link StoredState} survives a restart (signal-service: its Kafka Streams store, changelogged). */
 public interface StateStore {
 
     Optional<StoredState> load(String botId);

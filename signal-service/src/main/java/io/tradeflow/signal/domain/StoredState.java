@@ -14,9 +14,9 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * A bot's strategy state as kept in Redis: which definition it belongs to, the newest kline it has seen, and the
- * strategy's own state ({@code StrategyStates.encode}). Stored as one JSON object with the state nested, so
- * {@code redis-cli get signals:state:{botId}} is readable.
+ * A bot's strategy state as kept in signal-service's store {@code bot-states}: which definition it belongs to, the
+ * newest kline it has seen, and the strategy's own state ({@code StrategyStates.encode}). One JSON object with the
+ * state nested, so the changelog topic {@code signal-service-bot-states-changelog} is readable with kcat.
  */
 public record StoredState(String version, long lastOpenTime, String state) {
     /** Strategy states carry decimals as JSON numbers; they must come back with every digit and their scale. */
@@ -31,9 +31,6 @@ public record StoredState(String version, long lastOpenTime, String state) {
         Objects.requireNonNull(state, "state");
     }
 
-    public static String key(String botId) {
-        return "signals:state:" + botId;
-    }
 
     public String toJson() {
         try {

@@ -38,9 +38,9 @@ public class SignalMetrics {
         counter("tradeflow.bots.rejected", "strategy", strategy).increment();
     }
 
-    /** An unreadable bots.v1 record, sent to its dead-letter topic. */
-    public void botDeadLettered() {
-        counter("tradeflow.bots.dead.lettered").increment();
+    /** An unreadable bots.v1 record, ignored (market-data-service dead-letters it). */
+    public void botUnreadable() {
+        counter("tradeflow.bots.unreadable").increment();
     }
 
     public void snapshotProcessed(Interval interval) {

@@ -8,15 +8,13 @@ import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Clock;
 
 /**
  * The service's Kafka Streams topology (started by {@code quarkus-kafka-streams}, {@code exactly_once_v2}):
  * <pre>
- *   bots.v1 ──► global store "bots" ──► BotRegistry (every instance, whole topic; unreadable ──► bots.v1.dlq)
+ *   bots.v1 ──► global store "bots" ──► BotRegistry (every instance, whole topic)
  *   indicators.v1 ──► SnapshotSignals [store "bot-states", changelogged] ──► signals.v1 (signals, watermarks)
  *                                                                       └──► indicators.v1.dlq (unreadable records)
  * </pre>
@@ -31,12 +29,10 @@ public class SignalTopology {
 
     private final BotRegistry registry;
     private final SignalMetrics metrics;
-    private final Emitter<byte[]> botDeadLetters;
 
-    public SignalTopology(BotRegistry registry, SignalMetrics metrics, @Channel("bots-dlq") Emitter<byte[]> botDeadLetters) {
+    public SignalTopology(BotRegistry registry, SignalMetrics metrics) {
         this.registry = registry;
         this.metrics = metrics;
-        this.botDeadLetters = botDeadLetters;
     }
 
     @Produces
@@ -45,7 +41,7 @@ public class SignalTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BotTable.STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 BOTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.BOTS, "bot-table",
-                () -> new BotTable(registry, metrics, botDeadLetters));
+                () -> new BotTable(registry, metrics));
         topology.addSource(SNAPSHOTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.INDICATORS);
         topology.addProcessor("signals-of-bots", () -> new SnapshotSignals(registry, metrics, Clock.systemUTC()), SNAPSHOTS);
         // In memory and cached: one small JSON state per bot, once per commit to the compacted changelog.
