@@ -1,7 +1,7 @@
 package io.tradeflow.devstack;
 
-import io.tradeflow.core.codec.EventSerializer;
-import io.tradeflow.core.codec.KlineClosedDeserializer;
+import io.tradeflow.service.codec.EventSerializer;
+import io.tradeflow.service.codec.KlineClosedDeserializer;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;

@@ -10,7 +10,7 @@ import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
-import io.tradeflow.core.messaging.TopicTail;
+import io.tradeflow.service.messaging.TopicTail;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.gateway.bots.BotOutboxEntity;
 import io.tradeflow.gateway.bots.BotRequest;

@@ -1,6 +1,6 @@
 package io.tradeflow.pipeline;
 
-import io.tradeflow.core.codec.EventSerializer;
+import io.tradeflow.service.codec.EventSerializer;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.KlineSource;

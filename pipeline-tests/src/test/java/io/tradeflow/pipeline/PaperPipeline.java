@@ -1,7 +1,7 @@
 package io.tradeflow.pipeline;
 
 import io.tradeflow.core.codec.EventCodec;
-import io.tradeflow.core.codec.EventSerializer;
+import io.tradeflow.service.codec.EventSerializer;
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Market;

@@ -14,7 +14,7 @@ import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.PositionChanged;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.ClientOrderIds;
-import io.tradeflow.core.messaging.TopicTail;
+import io.tradeflow.service.messaging.TopicTail;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

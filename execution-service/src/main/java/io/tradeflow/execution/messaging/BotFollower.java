@@ -6,8 +6,8 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Topics;
-import io.tradeflow.core.messaging.BotRecord;
-import io.tradeflow.core.messaging.TopicFollower;
+import io.tradeflow.core.codec.BotRecord;
+import io.tradeflow.service.messaging.TopicFollower;
 import io.tradeflow.execution.domain.BotRegistry;
 import io.tradeflow.service.messaging.PausedChannels;
 import jakarta.annotation.Priority;
@@ -87,7 +87,7 @@ public class BotFollower implements TopicFollower.Listener {
 
     @Override
     public void record(ConsumerRecord<String, byte[]> record) {
-        switch (BotRecord.read(record)) {
+        switch (BotRecord.read(record.key(), record.value())) {
             case BotRecord.Unreadable unreadable -> deadLetter(record, unreadable.reason());
             case BotRecord.Deleted deleted -> {
                 if (bots.update(deleted.botId(), null)) {

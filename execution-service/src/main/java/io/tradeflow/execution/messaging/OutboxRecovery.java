@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Topics;
-import io.tradeflow.core.messaging.TopicTail;
+import io.tradeflow.service.messaging.TopicTail;
 import io.tradeflow.execution.config.ExecutionConfig;
 import io.tradeflow.execution.persistence.ExecutionStore;
 import jakarta.enterprise.context.ApplicationScoped;

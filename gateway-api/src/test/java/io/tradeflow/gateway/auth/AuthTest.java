@@ -9,7 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import io.tradeflow.core.event.Topics;
-import io.tradeflow.core.messaging.TopicTail;
+import io.tradeflow.service.messaging.TopicTail;
 import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.gateway.GatewayFixture;
 import io.tradeflow.gateway.Http;

@@ -2,7 +2,7 @@ package io.tradeflow.indicator.health;
 
 import io.tradeflow.indicator.domain.IndicatorRequirements;
 import io.tradeflow.indicator.stream.Retrier;
-import io.tradeflow.indicator.stream.StreamsLifecycle;
+import io.tradeflow.service.stream.StreamsLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.streams.KafkaStreams;

@@ -2,7 +2,7 @@ package io.tradeflow.indicator.stream;
 
 import io.tradeflow.core.domain.BotStatus;
 import io.tradeflow.core.event.BotDefinition;
-import io.tradeflow.core.messaging.BotRecord;
+import io.tradeflow.core.codec.BotRecord;
 import io.tradeflow.core.strategy.BotStrategy;
 import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.indicator.domain.IndicatorRequirements;

@@ -1,7 +1,7 @@
 package io.tradeflow.indicator.stream;
 
 import io.tradeflow.core.codec.EventCodec;
-import io.tradeflow.core.codec.IndicatorsComputedDeserializer;
+import io.tradeflow.service.codec.IndicatorsComputedDeserializer;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.Event;
 import io.tradeflow.core.event.IndicatorsComputed;

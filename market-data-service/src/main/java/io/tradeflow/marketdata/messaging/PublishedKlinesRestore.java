@@ -5,7 +5,7 @@ import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.Topics;
-import io.tradeflow.core.messaging.TopicTail;
+import io.tradeflow.service.messaging.TopicTail;
 import io.tradeflow.marketdata.domain.PublishedKlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

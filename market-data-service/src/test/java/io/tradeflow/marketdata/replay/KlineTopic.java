@@ -1,6 +1,6 @@
 package io.tradeflow.marketdata.replay;
 
-import io.tradeflow.core.codec.KlineClosedDeserializer;
+import io.tradeflow.service.codec.KlineClosedDeserializer;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

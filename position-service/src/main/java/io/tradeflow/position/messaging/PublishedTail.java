@@ -3,7 +3,7 @@ package io.tradeflow.position.messaging;
 import io.smallrye.common.annotation.Identifier;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Topics;
-import io.tradeflow.core.messaging.TopicTail;
+import io.tradeflow.service.messaging.TopicTail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,11 @@
 package io.tradeflow.service.stream;
 
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.jboss.logging.Logger;
@@ -7,8 +13,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * What a Tradeflow stage adds to {@code quarkus-kafka-streams}' own start and stop; each service hands these to
- * the extension from a small CDI bean of its own.
+ * What a Tradeflow stage adds to {@code quarkus-kafka-streams}' own start and stop: a CDI bean whose producers the
+ * extension picks up. A stage makes it a bean by indexing this module ({@code quarkus.index-dependency.service-support.*}
+ * in its application.properties); the other services leave it out, as they have no Kafka Streams.
  *
  * <p>A stream thread that fails (a step that kept failing, an unexpected error) is replaced: its tasks start again
  * from their last commit, the aborted transaction having taken their uncommitted output with it.
@@ -17,13 +24,15 @@ import java.time.Duration;
  * ({@code group.instance.id}) that just closes keeps its partitions until its session times out, and the other
  * instances would wait that long to take them over.
  */
-public final class StreamsLifecycle {
+@ApplicationScoped
+public class StreamsLifecycle {
     private static final Logger LOG = Logger.getLogger(StreamsLifecycle.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private volatile boolean ranOnce;
 
     /** Logs every state change and remembers the first RUNNING. */
+    @Produces
     public KafkaStreams.StateListener stateListener() {
         return (now, before) -> {
             LOG.infof("Kafka Streams %s -> %s", before, now);
@@ -33,6 +42,7 @@ public final class StreamsLifecycle {
         };
     }
 
+    @Produces
     public StreamsUncaughtExceptionHandler replaceFailedThreads() {
         return error -> {
             LOG.errorf(error, "A stream thread failed; it is replaced and its tasks start again from their last commit");
@@ -40,10 +50,15 @@ public final class StreamsLifecycle {
         };
     }
 
-    /** Closes {@code streams} leaving the group; Quarkus' own close afterwards finds it closed. */
-    public void leaveGroup(KafkaStreams streams) {
-        LOG.info("Leaving the consumer group and stopping Kafka Streams");
-        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+    /**
+     * Closes Kafka Streams leaving the group, before Quarkus' own close (which then finds it closed); priority 1, so
+     * a stage's own stop observers at a lower number (a retry loop that must end first) run before it.
+     */
+    void leaveGroup(@Observes @Priority(1) ShutdownEvent ignored, Instance<KafkaStreams> streams) {
+        if (streams.isResolvable()) {
+            LOG.info("Leaving the consumer group and stopping Kafka Streams");
+            streams.get().close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+        }
     }
 
     /**

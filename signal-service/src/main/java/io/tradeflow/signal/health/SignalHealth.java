@@ -1,7 +1,7 @@
 package io.tradeflow.signal.health;
 
 import io.tradeflow.signal.domain.BotRegistry;
-import io.tradeflow.signal.stream.StreamsLifecycle;
+import io.tradeflow.service.stream.StreamsLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.streams.KafkaStreams;

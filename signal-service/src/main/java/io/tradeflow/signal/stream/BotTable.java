@@ -1,7 +1,7 @@
 package io.tradeflow.signal.stream;
 
 import io.tradeflow.core.event.BotDefinition;
-import io.tradeflow.core.messaging.BotRecord;
+import io.tradeflow.core.codec.BotRecord;
 import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.signal.domain.BotRegistry;
 import io.tradeflow.signal.metrics.SignalMetrics;

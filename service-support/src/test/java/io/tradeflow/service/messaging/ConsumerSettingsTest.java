@@ -1,4 +1,4 @@
-package io.tradeflow.core.messaging;
+package io.tradeflow.service.messaging;
 
 import org.junit.jupiter.api.Test;
 

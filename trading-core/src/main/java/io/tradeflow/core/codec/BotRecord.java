@@ -1,9 +1,6 @@
-package io.tradeflow.core.messaging;
+package io.tradeflow.core.codec;
 
-import io.tradeflow.core.codec.EventCodec;
-import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.event.BotDefinition;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What one {@code bots.v1} record says, read the same way by every service that follows the topic: a bot's
@@ -24,11 +21,7 @@ public sealed interface BotRecord {
     record Unreadable(String reason) implements BotRecord {
     }
 
-    static BotRecord read(ConsumerRecord<String, byte[]> record) {
-        return read(record.key(), record.value());
-    }
-
-    /** The same from a record's key and value (null for a tombstone), however it was read. */
+    /** What a record with this key and value (null for a tombstone) says, however it was read. */
     static BotRecord read(String key, byte[] value) {
         if (key == null) {
             return new Unreadable("record without a key (bots.v1 is keyed by bot id)");

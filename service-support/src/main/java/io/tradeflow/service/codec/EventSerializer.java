@@ -1,5 +1,6 @@
-package io.tradeflow.core.codec;
+package io.tradeflow.service.codec;
 
+import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.Event;
 import org.apache.kafka.common.serialization.Serializer;
 

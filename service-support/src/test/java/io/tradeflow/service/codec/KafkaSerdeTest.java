@@ -1,8 +1,10 @@
-package io.tradeflow.core.codec;
+package io.tradeflow.service.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradeflow.core.codec.EventCodec;
+import io.tradeflow.core.codec.EventDecodingException;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.Event;
 import io.tradeflow.core.event.GoldenEvents;

@@ -1,4 +1,4 @@
-package io.tradeflow.core.codec;
+package io.tradeflow.service.codec;
 
 import io.tradeflow.core.event.OrderUpdated;
 
