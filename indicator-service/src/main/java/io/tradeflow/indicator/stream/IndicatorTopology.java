@@ -4,6 +4,7 @@ import io.tradeflow.core.event.Topics;
 import io.tradeflow.indicator.cache.SeriesLoader;
 import io.tradeflow.indicator.domain.IndicatorRequirements;
 import io.tradeflow.indicator.metrics.IndicatorMetrics;
+import io.tradeflow.service.stream.BotTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,13 +42,10 @@ public class IndicatorTopology {
     @Produces
     public Topology topology() {
         Topology topology = new Topology();
-        // The global store needs no changelog of its own: bots.v1 is compacted and is its source.
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BotTable.STORE), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
-                "bots", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.BOTS, "bot-table",
-                () -> new BotTable(requirements, metrics));
+        BotIndicators bots = new BotIndicators(requirements, metrics);
+        BotTable.addTo(topology, bots);
         topology.addSource(KLINES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.KLINES);
-        topology.addProcessor(INDICATORS, () -> new KlineIndicators(requirements, loader, retrier, metrics), KLINES);
+        topology.addProcessor(INDICATORS, () -> new KlineIndicators(requirements, bots, loader, retrier, metrics), KLINES);
         // In memory: one small state per series, restored from its compacted changelog in well under a second.
         // Cached: the changelog gets a series' state once per commit, not once per kline.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(KlineIndicators.STORE),

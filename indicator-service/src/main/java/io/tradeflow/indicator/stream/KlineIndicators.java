@@ -9,6 +9,7 @@ import io.tradeflow.indicator.cache.SeriesLoader;
 import io.tradeflow.indicator.domain.IndicatorRequirements;
 import io.tradeflow.indicator.domain.SeriesKey;
 import io.tradeflow.indicator.metrics.IndicatorMetrics;
+import io.tradeflow.service.stream.BotTable;
 import io.tradeflow.service.stream.DeadLetters;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -53,6 +54,7 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
     }
 
     private final IndicatorRequirements requirements;
+    private final BotTable.Bots bots;
     private final SeriesLoader loader;
     private final Retrier retrier;
     private final IndicatorMetrics metrics;
@@ -61,8 +63,10 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
 
-    KlineIndicators(IndicatorRequirements requirements, SeriesLoader loader, Retrier retrier, IndicatorMetrics metrics) {
+    KlineIndicators(IndicatorRequirements requirements, BotTable.Bots bots, SeriesLoader loader, Retrier retrier,
+                    IndicatorMetrics metrics) {
         this.requirements = requirements;
+        this.bots = bots;
         this.loader = loader;
         this.retrier = retrier;
         this.metrics = metrics;
@@ -73,7 +77,7 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
         this.context = context;
         this.store = context.getStateStore(STORE);
         live.clear();
-        BotTable.reload(requirements, context.getStateStore(BotTable.STORE));
+        BotTable.reload(bots, context.getStateStore(BotTable.STORE));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.GoldenEvents;
 import io.tradeflow.core.event.IndicatorsComputed;
+import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.StrategySpec;
 import io.tradeflow.core.indicator.IndicatorSeries;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +107,18 @@ class BotIndicatorsTest {
         IndicatorsComputed defaultsOnly = InProcess.apply(InProcess.series(symbol, InProcess.DEFAULTS), klines).getLast();
         assertThat(InProcess.comparable(last)).as("the same as a series that never had the bot")
                 .isEqualTo(InProcess.comparable(defaultsOnly));
+    }
+
+    @Test
+    void aBotWhoseLatestRecordIsUnreadableIsTakenAsDeleted() {
+        Symbol symbol = Symbol.of("SPOILTBOTTESTUSDT");
+        TestKafka.send(bootstrap, List.of(bot("ind-bot-spoilt", symbol, FAST_50_SLOW_100)));
+        await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
+
+        TestKafka.sendRaw(bootstrap, Topics.BOTS, "ind-bot-spoilt", "{not a bot".getBytes(StandardCharsets.UTF_8));
+
+        // A restart reads the same unreadable bytes from the table and runs no such bot: live must agree.
+        await().until(() -> requirements.of(key(symbol)).equals(new TreeSet<>(InProcess.DEFAULTS)));
     }
 
     private static BotDefinition stopped(BotDefinition bot) {

@@ -3,6 +3,7 @@ package io.tradeflow.signal.stream;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.signal.domain.BotRegistry;
 import io.tradeflow.signal.metrics.SignalMetrics;
+import io.tradeflow.service.stream.BotTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,7 +26,6 @@ public class SignalTopology {
     static final String SIGNALS = "signals";
     static final String DEAD_LETTERS = "dead-letters";
     private static final String SNAPSHOTS = "snapshots";
-    private static final String BOTS = "bots";
 
     private final BotRegistry registry;
     private final SignalMetrics metrics;
@@ -38,12 +38,10 @@ public class SignalTopology {
     @Produces
     public Topology topology() {
         Topology topology = new Topology();
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BotTable.STORE), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
-                BOTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.BOTS, "bot-table",
-                () -> new BotTable(registry, metrics));
+        RegisteredBots bots = new RegisteredBots(registry, metrics);
+        BotTable.addTo(topology, bots);
         topology.addSource(SNAPSHOTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), Topics.INDICATORS);
-        topology.addProcessor("signals-of-bots", () -> new SnapshotSignals(registry, metrics, Clock.systemUTC()), SNAPSHOTS);
+        topology.addProcessor("signals-of-bots", () -> new SnapshotSignals(registry, bots, metrics, Clock.systemUTC()), SNAPSHOTS);
         // In memory and cached: one small JSON state per bot, once per commit to the compacted changelog.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SnapshotSignals.STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled(), "signals-of-bots");

@@ -12,6 +12,7 @@ import io.tradeflow.signal.domain.SignalSink;
 import io.tradeflow.signal.domain.StateStore;
 import io.tradeflow.signal.domain.StoredState;
 import io.tradeflow.signal.metrics.SignalMetrics;
+import io.tradeflow.service.stream.BotTable;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,13 +36,15 @@ final class SnapshotSignals implements Processor<String, byte[], String, byte[]>
     static final long CAUGHT_UP_MS = 100;
 
     private final BotRegistry registry;
+    private final BotTable.Bots bots;
     private final SignalMetrics metrics;
     private final Clock clock;
     private ProcessorContext<String, byte[]> context;
     private SignalEngine engine;
 
-    SnapshotSignals(BotRegistry registry, SignalMetrics metrics, Clock clock) {
+    SnapshotSignals(BotRegistry registry, BotTable.Bots bots, SignalMetrics metrics, Clock clock) {
         this.registry = registry;
+        this.bots = bots;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ final class SnapshotSignals implements Processor<String, byte[], String, byte[]>
         KeyValueStore<String, String> states = context.getStateStore(STORE);
         // A new engine per task start: after an abort the store is rolled back and the bots' objects must follow it.
         engine = new SignalEngine(registry, new TaskStates(states), new Forwarded(), metrics, clock);
-        BotTable.reload(registry, metrics, context.getStateStore(BotTable.STORE));
+        BotTable.reload(bots, context.getStateStore(BotTable.STORE));
     }
 
     @Override

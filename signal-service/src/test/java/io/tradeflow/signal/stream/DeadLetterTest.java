@@ -63,6 +63,17 @@ class DeadLetterTest extends SignalServiceTest {
         assertThat(KafkaTopics.readAll(bootstrap, Topics.dlq(Topics.BOTS))).noneMatch(r -> "sig-dlq-poison-bot".equals(r.key()));
     }
 
+    @Test
+    void aRunningBotWhoseLatestRecordIsUnreadableStopsAsIfDeleted() {
+        BotDefinition bot = RecordedDay.bot("sig-dlq-spoilt-bot", SYMBOL, RecordedDay.SMA_PARAMS);
+        start(bot);
+
+        KafkaTopics.sendRaw(bootstrap, Topics.BOTS, bot.botId(), "{\"eventType\":\"BotDefinition\"".getBytes(StandardCharsets.UTF_8));
+
+        // After a restart the table holds the same unreadable bytes and the bot is not run: live must agree.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !registry.isRunning(bot.botId()));
+    }
+
     static int indexOf(List<IndicatorsComputed> snapshots, long openTime) {
         for (int i = 0; i < snapshots.size(); i++) {
             if (snapshots.get(i).openTime() == openTime) {
