@@ -1,5 +1,6 @@
 package io.tradeflow.indicator.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,15 +46,20 @@ class BotIndicatorsTest {
     IndicatorRequirements requirements;
     @Inject
     RedisDataSource redis;
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void aRunningBotsIndicatorsAreAddedToItsSeriesAndAnInvalidBotIsIgnored() {
         Symbol symbol = Symbol.of("BOTTESTUSDT");
         Symbol invalidSymbol = Symbol.of("BADBOTTESTUSDT");
+        double ignoredBefore = meters.counter("tradeflow.bots.ignored").count();
         TestKafka.send(bootstrap, List.of(
                 bot("ind-bot-valid", symbol, FAST_50_SLOW_100),
                 bot("ind-bot-invalid", invalidSymbol, Map.of("fast", "300", "slow", "100"))));
         await().until(() -> requirements.of(key(symbol)).containsAll(BOT_INDICATORS));
+        // Read and refused, not merely not read yet.
+        await().until(() -> meters.counter("tradeflow.bots.ignored").count() > ignoredBefore);
 
         List<KlineClosed> klines = RecordedDay.closed(symbol).subList(0, 120);
         List<KlineClosed> invalidBotKlines = RecordedDay.closed(invalidSymbol).subList(0, 3);
