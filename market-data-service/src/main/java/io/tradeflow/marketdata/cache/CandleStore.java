@@ -13,16 +13,21 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps Redis' {@code candles:{SYMBOL}:{INTERVAL}} (newest last, trimmed) and {@code price:{SYMBOL}} up to date.
+ *
+ * <p>The price is at most one write behind the newest closed kline or update of an open one, whatever the load:
+ * after each batch the writer sets every price that changed since ({@link LatestPrices}), and an update alone wakes
+ * the writer.
  *
  * <p>Redis is a cache, never the source of truth, so it must not slow or stop publishing: klines are queued and
  * one writer thread applies them in order. While Redis is down the writer keeps retrying its oldest batch and the
@@ -53,7 +58,9 @@ public class CandleStore {
     private final BlockingDeque<KlineClosed> pending = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
     /** Klines queued or in the writer's current batch, not yet in Redis. */
     private final AtomicInteger unwritten = new AtomicInteger();
-    private final Map<Symbol, BigDecimal> latestPrices = new ConcurrentHashMap<>();
+    private final LatestPrices prices = new LatestPrices();
+    /** One permit per queued kline or newly changed price: what the idle writer waits on. */
+    private final Semaphore work = new Semaphore(0);
     private volatile String lastError;
     private volatile boolean running = true;
     private Thread writer;
@@ -93,11 +100,20 @@ public class CandleStore {
                 LOG.warn("Redis write queue full: dropped the oldest kline write");
             }
         }
+        work.release();
     }
 
-    /** The latest traded price of {@code symbol}; only the newest per symbol is written. */
-    public void updatePrice(Symbol symbol, BigDecimal price) {
-        latestPrices.put(symbol, price);
+    /**
+     * The latest traded price of {@code symbol}: the close of its open kline as of an update. Only the newest per
+     * symbol is written, by market time, so a late update never hides a newer one or a newer close.
+     *
+     * @param openTime the open time of the kline updated (ms)
+     * @param eventTime when the update happened (ms)
+     */
+    public void updatePrice(Symbol symbol, BigDecimal price, long openTime, long eventTime) {
+        if (prices.updated(symbol, new LatestPrices.Tick(price, openTime, eventTime))) {
+            work.release();
+        }
     }
 
     /** Klines not yet in Redis (queued, or in the batch being written). */
@@ -128,19 +144,19 @@ public class CandleStore {
         while (running) {
             try {
                 if (batch.isEmpty()) {
-                    KlineClosed first = pending.pollFirst(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        flushPrices();
-                    } else {
-                        batch.add(first);
-                        pending.drainTo(batch, BATCH - 1);
+                    if (pending.isEmpty() && !prices.anyUnwritten()) {
+                        work.tryAcquire(200, TimeUnit.MILLISECONDS);
                     }
+                    work.drainPermits();
+                    pending.drainTo(batch, BATCH);
                 }
                 if (!batch.isEmpty()) {
                     batches.write(batch);
                     unwritten.addAndGet(-batch.size());
+                    prices.closesWritten(batch);
                     batch.clear();
                 }
+                writePrices();
                 recovered();
                 backoff = 100;
             } catch (InterruptedException e) {
@@ -153,10 +169,19 @@ public class CandleStore {
         }
     }
 
-    private void flushPrices() {
-        for (var entry : latestPrices.entrySet()) {
-            redis.value(String.class).set(priceKey(entry.getKey()), entry.getValue().toPlainString());
-            latestPrices.remove(entry.getKey(), entry.getValue());
+    /** Sets every price Redis lags behind on, in one MSET. */
+    private void writePrices() {
+        Map<Symbol, BigDecimal> changed = prices.takeUnwritten();
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        changed.forEach((symbol, price) -> values.put(priceKey(symbol), price.toPlainString()));
+        try {
+            redis.value(String.class).mset(values);
+        } catch (RuntimeException e) {
+            prices.giveBack(changed.keySet());
+            throw e;
         }
     }
 

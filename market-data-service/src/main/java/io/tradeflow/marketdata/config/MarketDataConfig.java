@@ -53,6 +53,15 @@ public interface MarketDataConfig {
         @WithDefault("10m")
         Duration readIdleTimeout();
 
+        /**
+         * How long after a kline's close time its closed kline may still arrive before the stream counts as silent
+         * (WARN, readiness DOWN, REST catch-up, resubscribe). Binance sends it at the close, usually within a
+         * second, sometimes seconds late under load: 10 s rides out a late one, and keeps a silent stream's klines
+         * at most about 11 s late on the topic (this, the 1 s check, then REST).
+         */
+        @WithDefault("10s")
+        Duration klineGrace();
+
         @WithDefault("1s")
         Duration reconnectMinBackoff();
 
@@ -71,6 +80,14 @@ public interface MarketDataConfig {
         /** Skip a malformed row (reported with file and line) and go on, or stop the replay at it. */
         @WithDefault("true")
         boolean skipMalformed();
+
+        /**
+         * Share of a file's rows (0 to 1) that may be skipped as malformed; past it, or when a file yields no kline,
+         * the replay fails and readiness says which file. A data.binance.vision file has none: 1% lets the odd
+         * damaged row through and stops a wrong or broken file.
+         */
+        @WithDefault("0.01")
+        double maxSkippedShare();
 
         /** Market the recorded files belong to (the CSV does not say). */
         @WithDefault("USD_M")

@@ -15,6 +15,8 @@ public interface KlineSink {
      *
      * @param eventTime when it happened: the exchange's event time, or the close time for recorded klines
      * @return what became of it
+     * @throws PublishingFailedException when this kline, or an earlier one, could not be published; nothing more
+     *         is published until a restart
      */
     Outcome accept(Kline kline, KlineSource source, long eventTime);
 

@@ -54,6 +54,21 @@ public record BinanceEndpoints(Market market, String webSocketBase, String restB
         return URI.create(webSocketBase + "/stream?streams=" + String.join("/", streams));
     }
 
+    /**
+     * What to tell the operator when kline streams stay silent on a USD-M base that is not the {@code /market} one:
+     * since 2026-04-23 Binance routes USD-M klines only there, and a connection on the legacy root path
+     * ({@code /stream}, {@code /ws}) is accepted, answers pings and SUBSCRIBE, and gets no kline. Empty for COIN-M
+     * and for a base under {@code /market}.
+     */
+    public Optional<String> klinePathHint() {
+        String path = URI.create(webSocketBase).getRawPath();
+        if (market != Market.USD_M || path != null && path.contains("/market")) {
+            return Optional.empty();
+        }
+        return Optional.of("USD-M klines are on the /market base path (" + USD_M_WEB_SOCKET + "/stream?streams=...); "
+                + webSocketBase + " has no /market, and Binance sends no kline to a connection on another path");
+    }
+
     /** {@code GET /fapi/v1/klines} (USD-M) or {@code /dapi/v1/klines} (COIN-M): klines opening at or after {@code startTime}. */
     public URI klines(Symbol symbol, Interval interval, long startTime, int limit) {
         return URI.create(restBase + apiPath() + "/klines?symbol=" + symbol.value() + "&interval=" + interval.code()

@@ -35,6 +35,7 @@ public final class BinanceRestClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final BinanceEndpoints endpoints;
+    private final BinanceClock clock;
     private final HttpClient http;
     private final Duration minBackoff;
     private final Duration maxBackoff;
@@ -43,7 +44,13 @@ public final class BinanceRestClient {
     private volatile long pausedUntilNanos = System.nanoTime();
 
     public BinanceRestClient(BinanceEndpoints endpoints, Duration minBackoff, Duration maxBackoff) {
+        this(endpoints, minBackoff, maxBackoff, new BinanceClock());
+    }
+
+    /** @param clock told Binance's time by every {@link #serverTime()} answer */
+    public BinanceRestClient(BinanceEndpoints endpoints, Duration minBackoff, Duration maxBackoff, BinanceClock clock) {
         this.endpoints = endpoints;
+        this.clock = clock;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -51,7 +58,9 @@ public final class BinanceRestClient {
 
     /** The exchange's clock in epoch ms. */
     public long serverTime() throws BinanceApiException, MalformedMessageException, InterruptedException {
-        return BinanceMessageParser.parseServerTime(get(endpoints.serverTime()));
+        long serverTime = BinanceMessageParser.parseServerTime(get(endpoints.serverTime()));
+        clock.told(serverTime, clock.localNow());
+        return serverTime;
     }
 
     /** Up to {@code limit} klines opening at or after {@code startTime}, oldest first; the last may still be open. */

@@ -37,12 +37,18 @@ final class BinanceStreamConnection {
          */
         void streamsStarted(int connection, Set<String> streams);
 
+        /** The connection closed: {@code streams} deliver nothing until they are started again. */
+        void streamsStopped(int connection, Set<String> streams);
+
         void message(String text);
 
         /** The connection opened, dropped or closed. */
         void stateChanged(int connection, boolean open);
 
-        /** A reconnect is under way, and why: {@code connection-lost}, {@code connect-failed}, {@code max-age}. */
+        /**
+         * A reconnect is under way, and why: {@code connection-lost}, {@code connect-failed}, {@code max-age},
+         * {@code silent-streams}.
+         */
         void reconnecting(int connection, String reason);
     }
 
@@ -100,6 +106,22 @@ final class BinanceStreamConnection {
             sync.want(streams);
             syncSoon();
         }
+    }
+
+    /**
+     * Unsubscribes and subscribes again {@code silent} streams of this connection (see {@link KlineStreamWatchdog});
+     * nothing while it is not open, since the reconnect subscribes everything anew anyway.
+     */
+    void resubscribe(Collection<String> silent) {
+        if (sync != null) {
+            sync.resubscribe(silent);
+            syncSoon();
+        }
+    }
+
+    /** Closes the open connection and opens a new one at once, counted under {@code reason}. */
+    void reconnect(String reason) {
+        reconnectOnPurpose(reason);
     }
 
     /** Closes for good: no reconnect. */
@@ -172,6 +194,7 @@ final class BinanceStreamConnection {
         socket = null;
         sync = null;
         cancelTimers();
+        listener.streamsStopped(number, Set.copyOf(streams));
         listener.stateChanged(number, false);
         if (stopped) {
             return;

@@ -25,6 +25,10 @@ public final class BinanceStreamPool {
         /** {@code streams} deliver from now on; called on the event loop before any message of theirs. */
         void streamsStarted(Set<String> streams);
 
+        /** {@code streams} deliver nothing from now on: their connection closed (a reconnect follows). */
+        default void streamsStopped(Set<String> streams) {
+        }
+
         /** A text frame from any connection, on the event loop. */
         void message(String text);
     }
@@ -75,6 +79,34 @@ public final class BinanceStreamPool {
     public void update(Set<String> wanted) {
         Set<String> copy = Set.copyOf(wanted);
         context.runOnContext(ignored -> apply(copy));
+    }
+
+    /**
+     * Asks again for streams that deliver nothing though their connection is up (see {@link KlineStreamWatchdog}).
+     * A connection all of whose streams are {@code silent} is reconnected: the connection, or the path it is on, is
+     * what is wrong. On any other, the {@code overdue} streams are unsubscribed and subscribed again, leaving the
+     * others undisturbed. Either way they are {@link Listener#streamsStarted started} again, which catches them up.
+     *
+     * @param overdue the streams to ask for now
+     * @param silent  every stream silent now, {@code overdue} included
+     */
+    public void resubscribe(Set<String> overdue, Set<String> silent) {
+        Set<String> due = Set.copyOf(overdue);
+        Set<String> quiet = Set.copyOf(silent);
+        context.runOnContext(ignored -> {
+            for (BinanceStreamConnection connection : connections) {
+                Set<String> carried = connection.streams();
+                List<String> dueHere = carried.stream().filter(due::contains).toList();
+                if (dueHere.isEmpty()) {
+                    continue;
+                }
+                if (quiet.containsAll(carried)) {
+                    connection.reconnect("silent-streams");
+                } else {
+                    connection.resubscribe(dueHere);
+                }
+            }
+        });
     }
 
     /** Closes every connection for good. */
@@ -175,6 +207,11 @@ public final class BinanceStreamPool {
         @Override
         public void streamsStarted(int connection, Set<String> streams) {
             listener.streamsStarted(streams);
+        }
+
+        @Override
+        public void streamsStopped(int connection, Set<String> streams) {
+            listener.streamsStopped(streams);
         }
 
         @Override

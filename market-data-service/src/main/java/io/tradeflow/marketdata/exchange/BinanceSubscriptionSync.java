@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The streams one connection should carry against those the server has, turned into SUBSCRIBE and UNSUBSCRIBE
  * commands. Every change made since the last command goes into the next one (one message, many params), and
- * commands are spaced so the connection stays under Binance's 10 incoming messages per second.
+ * commands are spaced so the connection stays under Binance's 10 incoming messages per second. A stream asked for
+ * again ({@link #resubscribe}) goes out as an UNSUBSCRIBE, then a SUBSCRIBE.
  * Not thread-safe: owned by its connection's event loop.
  */
 final class BinanceSubscriptionSync {
@@ -21,6 +22,8 @@ final class BinanceSubscriptionSync {
 
     private final Set<String> wanted;
     private final Set<String> live;
+    /** Live streams to unsubscribe and subscribe again: they deliver nothing (see {@link KlineStreamWatchdog}). */
+    private final Set<String> again = new LinkedHashSet<>();
     private long lastSentAtMillis = Long.MIN_VALUE / 2;
 
     /** @param live the streams the connection was opened with (its URL) */
@@ -38,8 +41,20 @@ final class BinanceSubscriptionSync {
         return Set.copyOf(wanted);
     }
 
+    /**
+     * Asks again for {@code streams}: the next command unsubscribes them (with any stream no longer wanted), the one
+     * after subscribes them anew. Streams the server does not have or that are no longer wanted are left alone.
+     */
+    void resubscribe(Collection<String> streams) {
+        for (String stream : streams) {
+            if (live.contains(stream) && wanted.contains(stream)) {
+                again.add(stream);
+            }
+        }
+    }
+
     boolean inSync() {
-        return wanted.equals(live);
+        return wanted.equals(live) && again.isEmpty();
     }
 
     /** How long until {@link #next} may send: 0 now, -1 when there is nothing to send. */
@@ -58,11 +73,13 @@ final class BinanceSubscriptionSync {
         if (millisUntilNext(nowMillis) != 0) {
             return Optional.empty();
         }
-        List<String> gone = new ArrayList<>(live);
+        Set<String> gone = new LinkedHashSet<>(live);
         gone.removeAll(wanted);
+        again.stream().filter(live::contains).forEach(gone::add);
+        again.clear();
         BinanceCommand command;
         if (!gone.isEmpty()) {
-            command = new BinanceCommand(BinanceCommand.Method.UNSUBSCRIBE, gone, IDS.incrementAndGet());
+            command = new BinanceCommand(BinanceCommand.Method.UNSUBSCRIBE, List.copyOf(gone), IDS.incrementAndGet());
             gone.forEach(live::remove);
         } else {
             List<String> added = new ArrayList<>(wanted);

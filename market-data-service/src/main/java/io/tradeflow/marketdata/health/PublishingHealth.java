@@ -12,10 +12,10 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 
 /**
- * Liveness: DOWN once Kafka has refused a kline for good (a restart is the way to resume without a hole).
- * Readiness: DOWN while klines wait for Kafka without progress (Kafka down: the source is held back, at most
- * {@code KlinePublisher.MAX_IN_FLIGHT} klines are buffered), and while candle writes fail, so the stale cache is
- * visible. Kafka's own channel checks and the Redis client's check come from their Quarkus extensions.
+ * Liveness: DOWN once publishing has failed for good (a kline not handed to Kafka, or refused by it): a restart is
+ * the way to resume without a hole. Readiness: DOWN then too, while klines wait for Kafka without progress (Kafka
+ * down: the source is held back, at most {@code KlinePublisher.MAX_IN_FLIGHT} klines are buffered), and while
+ * candle writes fail, so the stale cache is visible. Kafka's own channel checks and the Redis client's check come from their Quarkus extensions.
  */
 public final class PublishingHealth {
     private PublishingHealth() {
@@ -55,10 +55,12 @@ public final class PublishingHealth {
         @Override
         public HealthCheckResponse call() {
             Duration stalled = publisher.stalledFor();
+            String failure = publisher.failure();
             return HealthCheckResponse.named("kafka-publishing")
-                    .status(stalled.compareTo(config.kafkaStallTimeout()) < 0)
+                    .status(failure == null && stalled.compareTo(config.kafkaStallTimeout()) < 0)
                     .withData("inFlight", publisher.inFlight())
                     .withData("stalledMs", stalled.toMillis())
+                    .withData("failure", failure == null ? "none" : failure)
                     .build();
         }
     }

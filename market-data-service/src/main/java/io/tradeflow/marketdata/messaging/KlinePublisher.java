@@ -8,6 +8,7 @@ import io.tradeflow.marketdata.cache.CandleStore;
 import io.tradeflow.marketdata.config.MarketDataConfig;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.domain.PublishedKlines;
+import io.tradeflow.marketdata.domain.PublishingFailedException;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -26,8 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>At most {@link #MAX_IN_FLIGHT} klines wait for Kafka's acknowledgement; past that {@link #accept} blocks, which
  * bounds memory when Kafka is slow or down and holds a replay to Kafka's pace. Only an acknowledged kline goes to
- * Redis. A kline Kafka finally refuses (after the idempotent producer's own retries) leaves a hole that this process
- * cannot fill in order, so it marks the service failed: liveness goes DOWN and a restart resumes from the topic.
+ * Redis. A kline that cannot be handed to the producer, or that Kafka finally refuses (after the idempotent
+ * producer's own retries), leaves a hole that this process cannot fill in order, so it marks the service failed:
+ * nothing more is published ({@link PublishingFailedException}), readiness and liveness go DOWN, and a restart
+ * resumes after the last kline on the topic.
  */
 @ApplicationScoped
 public class KlinePublisher implements KlineSink {
@@ -67,6 +70,11 @@ public class KlinePublisher implements KlineSink {
     }
 
     private Outcome publish(Kline kline, KlineSource source, long eventTime) {
+        String failed = failure;
+        if (failed != null) {
+            throw new PublishingFailedException("Not publishing " + kline.id() + ": publishing failed earlier (" + failed
+                    + "); restart the service to resume after the last kline on the topic", null);
+        }
         if (!published.isNew(kline)) {
             metrics.klineDuplicate(source);
             return Outcome.DUPLICATE;
@@ -82,11 +90,19 @@ public class KlinePublisher implements KlineSink {
             lastProgressNanos = System.nanoTime();
         }
         inFlight.acquireUninterruptibly();
+        try {
+            emitter.send(Message.of(event)
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
+                    .withAck(() -> acknowledged(event))
+                    .withNack(error -> refused(event, error)));
+        } catch (RuntimeException e) {
+            // Not on its way: give the permit back, and do not count it as published (a restart must publish it).
+            inFlight.release();
+            String why = "could not hand " + event.eventId() + " to Kafka: " + e.getMessage();
+            fail(why, e);
+            throw new PublishingFailedException(why, e);
+        }
         published.record(PublishedKlines.pairOf(kline), kline.openTime());
-        emitter.send(Message.of(event)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build())
-                .withAck(() -> acknowledged(event))
-                .withNack(error -> refused(event, error)));
         return Outcome.PUBLISHED;
     }
 
@@ -107,10 +123,16 @@ public class KlinePublisher implements KlineSink {
 
     private CompletableFuture<Void> refused(KlineClosed event, Throwable error) {
         inFlight.release();
-        metrics.publishFailed();
-        failure = "Kafka refused " + event.eventId() + ": " + error.getMessage();
-        LOG.errorf(error, "Kafka refused %s; the service is marked failed so that a restart resumes from the topic", event.eventId());
+        fail("Kafka refused " + event.eventId() + ": " + error.getMessage(), error);
         return CompletableFuture.completedFuture(null);
+    }
+
+    private void fail(String why, Throwable error) {
+        metrics.publishFailed();
+        if (failure == null) {
+            failure = why;
+        }
+        LOG.errorf(error, "Publishing failed (%s); nothing more is published: restart the service to resume after the last kline on the topic", why);
     }
 
     /** Klines handed to Kafka and not yet acknowledged. */
@@ -126,7 +148,7 @@ public class KlinePublisher implements KlineSink {
         return inFlight() == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastProgressNanos);
     }
 
-    /** Why publishing failed for good, or null. */
+    /** Why publishing failed for good (the first failure), or null. */
     public String failure() {
         return failure;
     }

@@ -20,11 +20,13 @@ public class MarketDataMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong replayProgressPermille = new AtomicLong();
+    private final AtomicInteger silentStreams = new AtomicInteger();
 
     public MarketDataMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("tradeflow.websocket.connections", openConnections);
         registry.gauge("tradeflow.replay.progress", replayProgressPermille, p -> p.get() / 1000.0);
+        registry.gauge("tradeflow.binance.silent.streams", silentStreams);
     }
 
     public void klineReceived(KlineSource source, Interval interval) {
@@ -71,6 +73,16 @@ public class MarketDataMetrics {
 
     public void websocketState(int connections) {
         openConnections.set(connections);
+    }
+
+    /** A Binance kline stream went silent (its connection up, no closed kline by close time plus grace). */
+    public void streamSilent(Interval interval) {
+        counter("tradeflow.binance.stream.silent", "interval", interval.code()).increment();
+    }
+
+    /** How many kline streams are silent now. */
+    public void silentStreams(int count) {
+        silentStreams.set(count);
     }
 
     public void redisError() {

@@ -25,6 +25,10 @@ import java.util.zip.ZipFile;
  * {@link Kline} and are not read. Prices and volumes become {@link BigDecimal} straight from their text, so
  * {@code 35567} stays {@code 35567}.
  *
+ * <p>Times are epoch milliseconds or, in spot files from 2025 on, microseconds ({@link TimeUnitOfFile}); the unit is
+ * told from the file's first row and klines always carry milliseconds. A file that mixes the two is refused with a
+ * {@link ReplayException} naming the line: its rows could not all be right.
+ *
  * <p>A row that is not a valid kline of the file's pair comes back as {@link CsvRow.Malformed} with its line, and
  * reading goes on. Rows must be in time order within a file, as Binance writes them: the replay merges files by
  * open time and could not put a row that goes back in its place.
@@ -42,6 +46,11 @@ public final class KlineCsvReader implements Closeable {
     private long bytesRead;
     private long previousOpenTime = Long.MIN_VALUE;
     private long previousLine;
+    private TimeUnitOfFile unit;
+    private long unitLine;
+    private long rows;
+    private long malformed;
+    private CsvRow.Malformed firstMalformed;
 
     private KlineCsvReader(KlineFile file, String name, Closeable source, InputStream in, long size) {
         this.file = file;
@@ -95,7 +104,7 @@ public final class KlineCsvReader implements Closeable {
                 if (line.isBlank() || (lineNumber == 1 && line.startsWith(HEADER_START))) {
                     continue;
                 }
-                return parse(line, new RowLocation(name, lineNumber));
+                return counted(parse(line, new RowLocation(name, lineNumber)));
             }
             bytesRead = size;
             return null;
@@ -114,6 +123,22 @@ public final class KlineCsvReader implements Closeable {
         return size;
     }
 
+    /** The rows handed out so far; what the file held once {@link #next()} has returned null. */
+    public FileTally tally() {
+        return new FileTally(name, rows, malformed, firstMalformed);
+    }
+
+    private CsvRow counted(CsvRow row) {
+        rows++;
+        if (row instanceof CsvRow.Malformed bad) {
+            malformed++;
+            if (firstMalformed == null) {
+                firstMalformed = bad;
+            }
+        }
+        return row;
+    }
+
     private CsvRow parse(String line, RowLocation location) {
         String[] columns = line.split(",", -1);
         if (columns.length != COLUMNS) {
@@ -122,9 +147,13 @@ public final class KlineCsvReader implements Closeable {
         try {
             Symbol symbol = file.symbol();
             Interval interval = file.interval();
+            // As written, in the file's unit: messages quote the file.
             long openTime = whole("open_time", columns[0]);
             long closeTime = whole("close_time", columns[6]);
-            long expectedClose = expectedCloseTime(interval, openTime);
+            TimeUnitOfFile timeUnit = unitOf(openTime, closeTime, location);
+            long openMillis = timeUnit.openTimeMillis(openTime);
+            long closeMillis = expectedCloseTime(interval, openMillis);
+            long expectedClose = timeUnit.closeTimeIn(closeMillis);
             if (closeTime != expectedClose) {
                 return new CsvRow.Malformed(location, "close_time " + closeTime + " is not the close of the " + interval.code()
                         + " kline opening at " + openTime + " (expected " + expectedClose + ")");
@@ -133,7 +162,7 @@ public final class KlineCsvReader implements Closeable {
                 return new CsvRow.Malformed(location, "open_time " + openTime + " is not after the one on line " + previousLine
                         + " (" + previousOpenTime + "): rows of a file must be in time order");
             }
-            Kline kline = new Kline(symbol, interval, openTime, closeTime,
+            Kline kline = new Kline(symbol, interval, openMillis, closeMillis,
                     decimal("open", columns[1]), decimal("high", columns[2]), decimal("low", columns[3]),
                     decimal("close", columns[4]), decimal("volume", columns[5]), decimal("quote_volume", columns[7]),
                     whole("count", columns[8]));
@@ -143,6 +172,36 @@ public final class KlineCsvReader implements Closeable {
         } catch (IllegalArgumentException e) {
             return new CsvRow.Malformed(location, e.getMessage());
         }
+    }
+
+    /**
+     * The unit of this row's times, which the first row with times of one unit sets for the whole file. A row of
+     * the other unit is not a malformed row to skip but a sign that files were joined: the file is refused.
+     */
+    private TimeUnitOfFile unitOf(long openTime, long closeTime, RowLocation location) {
+        TimeUnitOfFile open = TimeUnitOfFile.of(openTime);
+        TimeUnitOfFile close = TimeUnitOfFile.of(closeTime);
+        if (open == null || close == null) {
+            throw new IllegalArgumentException((open == null ? "open_time " + openTime : "close_time " + closeTime)
+                    + " is neither epoch milliseconds (13 digits) nor epoch microseconds (16 digits)");
+        }
+        if (open != close) {
+            throw mixedUnits(location, "open_time " + openTime + " is in " + open + " but close_time " + closeTime + " in " + close);
+        }
+        if (unit == null) {
+            unit = open;
+            unitLine = location.line();
+        } else if (open != unit) {
+            throw mixedUnits(location, "its times are in " + open + " (open_time " + openTime + "), but the file's are in "
+                    + unit + " (from line " + unitLine + ")");
+        }
+        return unit;
+    }
+
+    private static ReplayException mixedUnits(RowLocation location, String what) {
+        return new ReplayException("Replay file " + location + " mixes time units: " + what + ". A kline file must use one "
+                + "unit (data.binance.vision: microseconds in spot files from 2025-01-01 on, milliseconds everywhere else); "
+                + "replay the parts as separate files, or download the file again whole from data.binance.vision.");
     }
 
     private static long expectedCloseTime(Interval interval, long openTime) {

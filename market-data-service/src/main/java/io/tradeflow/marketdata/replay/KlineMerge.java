@@ -11,6 +11,9 @@ import java.util.Queue;
  * The rows of several files as one stream in time order: by open time, then symbol, then interval, so that every
  * run over the same files hands over the same sequence. Each file is in time order already, so this holds only
  * one row per file. A malformed row has no time to sort by; it comes out as soon as it is read.
+ *
+ * <p>Once every row of a file has come out, its {@link FileTally} is available from {@link #pollFinished()}, so that
+ * the replay can judge the file before it hands over any row read after it.
  */
 public final class KlineMerge implements Closeable {
     private static final Comparator<Head> ORDER = Comparator
@@ -21,22 +24,49 @@ public final class KlineMerge implements Closeable {
 
     private final List<KlineCsvReader> readers;
     private final PriorityQueue<Head> heads = new PriorityQueue<>(ORDER);
-    private final Queue<CsvRow.Malformed> malformed = new ArrayDeque<>();
+    /** Malformed rows and ends of files, in the order they were read: a file ends after its last malformed row. */
+    private final Queue<Pending> pending = new ArrayDeque<>();
+    private final Queue<FileTally> finished = new ArrayDeque<>();
 
     private record Head(CsvRow.Valid row, KlineCsvReader reader, int fileIndex) {
     }
 
+    private sealed interface Pending {
+    }
+
+    private record Bad(CsvRow.Malformed row) implements Pending {
+    }
+
+    private record End(KlineCsvReader reader) implements Pending {
+    }
+
     public KlineMerge(List<KlineCsvReader> readers) {
         this.readers = List.copyOf(readers);
-        for (int i = 0; i < this.readers.size(); i++) {
-            advance(this.readers.get(i), i);
+        try {
+            for (int i = 0; i < this.readers.size(); i++) {
+                advance(this.readers.get(i), i);
+            }
+        } catch (RuntimeException e) {
+            // A file refused on its first rows (times in two units): nobody else will close the files.
+            try {
+                close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
     }
 
     /** The next row in time order, or null when every file is read. */
     public CsvRow next() {
-        if (!malformed.isEmpty()) {
-            return malformed.poll();
+        Pending item;
+        while ((item = pending.poll()) != null) {
+            switch (item) {
+                case Bad bad -> {
+                    return bad.row();
+                }
+                case End end -> finished.add(end.reader().tally());
+            }
         }
         Head head = heads.poll();
         if (head == null) {
@@ -44,6 +74,14 @@ public final class KlineMerge implements Closeable {
         }
         advance(head.reader, head.fileIndex);
         return head.row;
+    }
+
+    /**
+     * The tally of a file all of whose rows {@link #next()} has handed out, each file once in the order they ended;
+     * null when no other file has ended. A file's end is seen at the call of {@code next()} after its last row.
+     */
+    public FileTally pollFinished() {
+        return finished.poll();
     }
 
     /** Share of the files' bytes read, 0 to 1. */
@@ -65,9 +103,10 @@ public final class KlineMerge implements Closeable {
                     heads.add(new Head(valid, reader, fileIndex));
                     return;
                 }
-                case CsvRow.Malformed bad -> malformed.add(bad);
+                case CsvRow.Malformed bad -> pending.add(new Bad(bad));
             }
         }
+        pending.add(new End(reader));
     }
 
     @Override

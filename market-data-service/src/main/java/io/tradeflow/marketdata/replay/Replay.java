@@ -6,6 +6,7 @@ import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * One run over recorded kline files: rows in time order into the {@link KlineSink}, at the configured speed, with
  * progress in the log every few seconds and in metrics. Blocking, for a thread of its own; {@link #stop()} ends it
  * from another thread.
+ *
+ * <p>Each file is judged once its last row is handed over ({@link MalformedRowLimits}): a file that yielded no kline
+ * or too many malformed rows fails the replay at once, before any later row, so that no newer kline of its pair is
+ * published and the file can be fixed and replayed.
  */
 public final class Replay {
     private static final Logger LOG = Logger.getLogger(Replay.class);
@@ -27,7 +32,7 @@ public final class Replay {
 
     private final KlineMerge rows;
     private final ReplaySpeed speed;
-    private final boolean skipMalformed;
+    private final MalformedRowLimits limits;
     private final KlineSink sink;
     private final MarketDataMetrics metrics;
     private final Pacer pacer;
@@ -40,11 +45,11 @@ public final class Replay {
     private long duplicates;
     private long malformed;
 
-    public Replay(KlineMerge rows, ReplaySpeed speed, boolean skipMalformed, KlineSink sink, MarketDataMetrics metrics,
+    public Replay(KlineMerge rows, ReplaySpeed speed, MalformedRowLimits limits, KlineSink sink, MarketDataMetrics metrics,
                   Duration progressEvery) {
         this.rows = rows;
         this.speed = speed;
-        this.skipMalformed = skipMalformed;
+        this.limits = limits;
         this.sink = sink;
         this.metrics = metrics;
         this.progressEveryNanos = progressEvery.toNanos();
@@ -54,14 +59,15 @@ public final class Replay {
     }
 
     /**
-     * Opens every file (failing here, before anything is published, when one is badly named, missing or
-     * unreadable) and merges them.
+     * Opens every file (failing here, before anything is published, when one is badly named, missing, unreadable
+     * or does not match the {@code .CHECKSUM} file beside it) and merges them.
      */
     public static KlineMerge openAll(List<Path> files) {
         if (files.isEmpty()) {
             throw new ReplayException("tradeflow.market-data.replay.files names no file to replay");
         }
         List<KlineFile> parsed = files.stream().map(KlineFile::of).toList();
+        verifyChecksums(parsed);
         List<KlineCsvReader> readers = new ArrayList<>();
         try {
             for (KlineFile file : parsed) {
@@ -72,6 +78,23 @@ public final class Replay {
             throw e;
         }
         return new KlineMerge(readers);
+    }
+
+    /** Checks every file that has a checksum file beside it; says once which files have none (a CSV never has). */
+    private static void verifyChecksums(List<KlineFile> files) {
+        List<Path> unverified = new ArrayList<>();
+        for (KlineFile file : files) {
+            Path checksum = ChecksumFile.besides(file.path());
+            if (Files.exists(checksum)) {
+                ChecksumFile.read(checksum).verify(file.path());
+                LOG.infof("%s matches its SHA-256 checksum in %s", file.path(), checksum.getFileName());
+            } else {
+                unverified.add(file.path());
+            }
+        }
+        if (!unverified.isEmpty()) {
+            LOG.infof("Replaying without a checksum to check (no %s file beside them): %s", ChecksumFile.SUFFIX, unverified);
+        }
     }
 
     /** Asks a running replay to end; it returns from {@link #run()} before the next row. */
@@ -90,6 +113,12 @@ public final class Replay {
         try (rows) {
             CsvRow row;
             while ((row = rows.next()) != null) {
+                String refusal = refusedFile();
+                if (refusal != null) {
+                    end = ReplaySummary.End.FAILED;
+                    detail = refusal;
+                    break;
+                }
                 if (row instanceof CsvRow.Valid valid) {
                     pacer.awaitTurn(valid.kline().openTime());
                 }
@@ -105,7 +134,7 @@ public final class Replay {
                     case CsvRow.Malformed bad -> {
                         malformed++;
                         metrics.replayMalformedRow();
-                        if (!skipMalformed) {
+                        if (!limits.skip()) {
                             end = ReplaySummary.End.FAILED;
                             detail = "malformed row at " + bad + " (tradeflow.market-data.replay.skip-malformed=false)";
                         } else {
@@ -126,6 +155,10 @@ public final class Replay {
                     rowsAtLastLog = read;
                 }
             }
+            if (end == ReplaySummary.End.COMPLETED) {
+                detail = refusedFile();
+                end = detail == null ? end : ReplaySummary.End.FAILED;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end = ReplaySummary.End.STOPPED;
@@ -144,6 +177,17 @@ public final class Replay {
             case FAILED -> LOG.errorf("Replay failed: %s", summary);
         }
         return summary;
+    }
+
+    /** Why a file that has ended is refused, or null when every ended file passes. */
+    private String refusedFile() {
+        for (FileTally file = rows.pollFinished(); file != null; file = rows.pollFinished()) {
+            String refusal = limits.refusal(file);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     private void publish(Kline kline) {

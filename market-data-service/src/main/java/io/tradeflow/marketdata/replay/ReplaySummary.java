@@ -17,7 +17,10 @@ public record ReplaySummary(End end, long rows, long published, long duplicates,
         COMPLETED,
         /** The service shut down first. */
         STOPPED,
-        /** A malformed row (with skip-malformed off) or an error ended it. */
+        /**
+         * A malformed row (with skip-malformed off), a file that yielded no kline or too many malformed rows, a file
+         * mixing time units, or an error ended it.
+         */
         FAILED
     }
 

@@ -10,6 +10,7 @@ import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.domain.PublishedKlines;
 import io.tradeflow.marketdata.domain.Subscription;
 import io.tradeflow.marketdata.domain.SubscriptionRegistry;
+import io.tradeflow.marketdata.exchange.BinanceClock;
 import io.tradeflow.marketdata.exchange.BinanceEndpoints;
 import io.tradeflow.marketdata.exchange.BinanceKlineHistory;
 import io.tradeflow.marketdata.exchange.BinanceKlineMessage;
@@ -17,7 +18,9 @@ import io.tradeflow.marketdata.exchange.BinanceMessageParser;
 import io.tradeflow.marketdata.exchange.BinanceRestClient;
 import io.tradeflow.marketdata.exchange.BinanceStreamMessage;
 import io.tradeflow.marketdata.exchange.BinanceStreamPool;
+import io.tradeflow.marketdata.exchange.KlineStreamWatchdog;
 import io.tradeflow.marketdata.exchange.MalformedMessageException;
+import io.tradeflow.marketdata.exchange.SilentStreamCheck;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
@@ -26,17 +29,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code tradeflow.market-data.source=binance}: kline streams for every pair of the {@link SubscriptionRegistry} over
  * Binance's combined-stream WebSockets, closed klines to the {@link KlineSink} without a gap (REST backfill at start,
  * after every reconnect and whenever a closed kline does not follow on), in-progress klines only as the latest price.
- * Pairs that come and go at run time are subscribed and unsubscribed on the open connections.
+ * Pairs that come and go at run time are subscribed and unsubscribed on the open connections. A stream that stays
+ * silent while its connection is up ({@link KlineStreamWatchdog}) is reported, caught up over REST and asked for again.
  */
 @ApplicationScoped
 public class BinanceSource {
@@ -57,6 +67,9 @@ public class BinanceSource {
     private final Set<Subscription> rejected = ConcurrentHashMap.newKeySet();
     private volatile BinanceStreamPool streams;
     private volatile BinanceKlineHistory history;
+    private volatile BinanceEndpoints endpoints;
+    private volatile KlineStreamWatchdog watchdog;
+    private volatile SilentStreamCheck silenceCheck;
     private volatile boolean running;
 
     public BinanceSource(MarketDataConfig config, Vertx vertx, SubscriptionRegistry registry, PublishedKlines published,
@@ -76,8 +89,12 @@ public class BinanceSource {
             return;
         }
         MarketDataConfig.Binance binance = config.binance();
-        BinanceEndpoints endpoints = BinanceEndpoints.of(binance.market(), binance.wsUrl(), binance.restUrl());
-        history = new BinanceKlineHistory(new BinanceRestClient(endpoints, binance.reconnectMinBackoff(), binance.reconnectMaxBackoff()));
+        endpoints = BinanceEndpoints.of(binance.market(), binance.wsUrl(), binance.restUrl());
+        BinanceClock clock = new BinanceClock();
+        BinanceRestClient rest = new BinanceRestClient(endpoints, binance.reconnectMinBackoff(), binance.reconnectMaxBackoff(), clock);
+        history = new BinanceKlineHistory(rest);
+        watchdog = new KlineStreamWatchdog(binance.klineGrace());
+        silenceCheck = new SilentStreamCheck(watchdog, clock, rest, binance.klineGrace(), this::silent);
         streams = new BinanceStreamPool(vertx, endpoints,
                 new BinanceStreamPool.Settings(binance.maxStreamsPerConnection(), binance.reconnectAfter(),
                         binance.reconnectMinBackoff(), binance.reconnectMaxBackoff(), binance.readIdleTimeout()),
@@ -85,6 +102,11 @@ public class BinanceSource {
                     @Override
                     public void streamsStarted(Set<String> names) {
                         catchUp(names);
+                    }
+
+                    @Override
+                    public void streamsStopped(Set<String> names) {
+                        pairsOf(names).forEach(watchdog::stopped);
                     }
 
                     @Override
@@ -96,11 +118,15 @@ public class BinanceSource {
         LOG.infof("Streaming %s klines from %s (REST %s)", binance.market(), endpoints.webSocketBase(), endpoints.restBase());
         registry.onChange(ignoredPairs -> subscriptionsChanged());
         subscriptionsChanged();
+        silenceCheck.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         synchronized (this) {
             running = false;
+        }
+        if (silenceCheck != null) {
+            silenceCheck.close();
         }
         if (streams != null) {
             streams.stop();
@@ -135,6 +161,12 @@ public class BinanceSource {
         return running;
     }
 
+    /** Streams silent now though their connection is up, by name ({@code btcusdt@kline_1m}). */
+    public List<String> silentStreams() {
+        KlineStreamWatchdog dog = watchdog;
+        return dog == null ? List.of() : dog.silent().stream().map(BinanceEndpoints::streamName).toList();
+    }
+
     // Reads the registry itself rather than trusting the notified set: notifications from two threads may arrive
     // in either order, the registry's current state is what counts.
     private synchronized void subscriptionsChanged() {
@@ -157,6 +189,8 @@ public class BinanceSource {
             byStream.put(BinanceEndpoints.streamName(pair), pair);
         }
         pairsByStream = Map.copyOf(byStream);
+        watchdog.watchOnly(wanted);
+        metrics.silentStreams(watchdog.silent().size());
         streams.update(byStream.keySet());
     }
 
@@ -171,13 +205,47 @@ public class BinanceSource {
     }
 
     private void catchUp(Set<String> names) {
-        for (String name : names) {
-            Subscription pair = pairsByStream.get(name);
-            BinanceSourceFeed feed = pair == null ? null : feeds.get(pair);
+        for (Subscription pair : pairsOf(names)) {
+            BinanceSourceFeed feed = feeds.get(pair);
             if (feed != null) {
-                feed.catchUp();
+                watchdog.started(pair);
+                feed.catchUp(() -> watchdog.caughtUp(pair, published.newestOpenTime(pair)));
             }
         }
+    }
+
+    private List<Subscription> pairsOf(Collection<String> names) {
+        Map<String, Subscription> byStream = pairsByStream;
+        return names.stream().map(byStream::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Streams overdue by their kline's close time plus the grace: the first time in a silence a WARN and the metric,
+     * every time a resubscribe, whose start catches them up over REST like any (re)started stream.
+     */
+    private void silent(List<KlineStreamWatchdog.Overdue> overdue) {
+        Duration grace = config.binance().klineGrace();
+        String hint = endpoints.klinePathHint().map(text -> " " + text + ": check tradeflow.market-data.binance.ws-url.").orElse("");
+        for (KlineStreamWatchdog.Overdue stream : overdue) {
+            String name = BinanceEndpoints.streamName(stream.pair());
+            if (stream.newlySilent()) {
+                metrics.streamSilent(stream.pair().interval());
+                LOG.warnf("Binance stream %s is silent: its connection to %s is up, but its kline closing at %s had not"
+                                + " arrived %d ms later. Readiness binance-streams is DOWN until the stream delivers again;"
+                                + " meanwhile its klines come from REST and the stream is asked for again.%s",
+                        name, endpoints.webSocketBase(), Instant.ofEpochMilli(stream.dueCloseTime()), grace.toMillis(), hint);
+            } else {
+                LOG.debugf("Binance stream %s still silent (kline closing at %d missing): catching up and asking again",
+                        name, stream.dueCloseTime());
+            }
+        }
+        List<Subscription> silentNow = watchdog.silent();
+        metrics.silentStreams(silentNow.size());
+        streams.resubscribe(names(overdue.stream().map(KlineStreamWatchdog.Overdue::pair).toList()), names(silentNow));
+    }
+
+    private static Set<String> names(Collection<Subscription> pairs) {
+        return pairs.stream().map(BinanceEndpoints::streamName).collect(Collectors.toSet());
     }
 
     private void onMessage(String text) {
@@ -205,7 +273,7 @@ public class BinanceSource {
             return;
         }
         if (!message.closed()) {
-            candles.updatePrice(message.symbol(), message.close());
+            candles.updatePrice(message.symbol(), message.close(), message.openTime(), message.eventTime());
             return;
         }
         Kline kline;
@@ -216,6 +284,10 @@ public class BinanceSource {
             return;
         }
         metrics.klineReceived(KlineSource.BINANCE, kline.interval());
+        if (watchdog.delivered(message.pair(), kline.openTime())) {
+            metrics.silentStreams(watchdog.silent().size());
+            LOG.infof("Binance stream %s delivers again", BinanceEndpoints.streamName(message.pair()));
+        }
         feed.closed(kline, message.eventTime());
     }
 

@@ -56,9 +56,22 @@ final class BinanceSourceFeed {
         return pair;
     }
 
-    /** The stream (re)started: fetch whatever closed while it was not delivering. */
-    void catchUp() {
-        run(() -> backfill("catch-up"));
+    /**
+     * The stream (re)started: fetch whatever closed while it was not delivering, then run {@code done}, also when the
+     * catch-up failed or the feed, stopped, refused it (but not for a catch-up still queued when it stopped).
+     */
+    void catchUp(Runnable done) {
+        try {
+            queue.execute(() -> {
+                try {
+                    backfill("catch-up");
+                } finally {
+                    done.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.run();
+        }
     }
 
     /** A closed kline from the stream, with the exchange's event time. */

@@ -7,6 +7,7 @@ import io.tradeflow.marketdata.config.MarketDataConfig;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import io.tradeflow.marketdata.replay.KlineMerge;
+import io.tradeflow.marketdata.replay.MalformedRowLimits;
 import io.tradeflow.marketdata.replay.Replay;
 import io.tradeflow.marketdata.replay.ReplaySpeed;
 import io.tradeflow.marketdata.replay.ReplaySummary;
@@ -14,18 +15,24 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code tradeflow.market-data.source=replay}: publishes recorded data.binance.vision kline files, merged in time
  * order, as {@code KlineClosed} events with source {@code replay}. The files are opened while the service starts,
  * so a missing or badly named one stops the start with a message naming it; the rows are then published on a
- * thread of their own, because the sink blocks while Kafka catches up (never on an event loop).
+ * thread of their own, because the sink blocks while Kafka catches up (never on an event loop). How the replay
+ * ended reaches readiness through {@link Health}.
  */
 @ApplicationScoped
 public class ReplaySource {
@@ -65,8 +72,9 @@ public class ReplaySource {
             return;
         }
         ReplaySpeed speed = ReplaySpeed.parse(config.replay().speed());
+        MalformedRowLimits limits = new MalformedRowLimits(config.replay().skipMalformed(), config.replay().maxSkippedShare());
         KlineMerge rows = Replay.openAll(files.stream().map(String::trim).map(Path::of).toList());
-        replay = new Replay(rows, speed, config.replay().skipMalformed(), sink, metrics, PROGRESS_EVERY);
+        replay = new Replay(rows, speed, limits, sink, metrics, PROGRESS_EVERY);
         LOG.infof("Replaying %s at speed %s (%s market)", files, speed, config.replay().market());
         Replay running = replay;
         thread = Thread.ofPlatform().name("kline-replay").daemon().start(() -> summary = running.run());
@@ -95,5 +103,57 @@ public class ReplaySource {
     /** How the replay ended, once it has. */
     public Optional<ReplaySummary> summary() {
         return Optional.ofNullable(summary);
+    }
+
+    /** Why the replay failed (its summary's detail names the file and line), or null while it has not. */
+    String failure() {
+        Thread runner = thread;
+        // Asked first: once the thread is seen dead, the summary it set is seen too.
+        boolean threadEnded = runner != null && !runner.isAlive();
+        ReplaySummary ended = summary;
+        if (ended != null) {
+            return ended.end() == ReplaySummary.End.FAILED ? ended.detail() : null;
+        }
+        // The run catches what it can and returns a summary; only an Error ends the thread without one.
+        return threadEnded ? "the replay thread ended without a summary: see the log" : null;
+    }
+
+    /**
+     * Readiness {@code kline-replay}: DOWN once the replay has failed, with the reason (a file refused for its
+     * malformed rows, a broken file, Kafka refusing a kline), because the klines the instance was meant to publish
+     * are not all on the topic; UP while it runs, after it completed or stopped, and with another source.
+     */
+    @Readiness
+    @ApplicationScoped
+    public static class Health implements HealthCheck {
+        private final MarketDataConfig config;
+        private final ReplaySource source;
+
+        public Health(MarketDataConfig config, ReplaySource source) {
+            this.config = config;
+            this.source = source;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("kline-replay");
+            if (config.source() != MarketDataConfig.Source.replay) {
+                return response.up().withData("source", config.source().name()).build();
+            }
+            String failure = source.failure();
+            response.status(failure == null).withData("state", state());
+            source.summary().ifPresent(ended -> response.withData("rows", ended.rows())
+                    .withData("published", ended.published()).withData("malformed", ended.malformed()));
+            return (failure == null ? response : response.withData("failure", failure)).build();
+        }
+
+        private String state() {
+            if (source.running()) {
+                return "running";
+            }
+            // "idle": no file to replay (tests); "ended": the thread died without a summary.
+            return source.summary().map(ended -> ended.end().name().toLowerCase(Locale.ROOT))
+                    .orElse(source.thread == null ? "idle" : "ended");
+        }
     }
 }

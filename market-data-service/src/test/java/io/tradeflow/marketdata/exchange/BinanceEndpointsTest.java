@@ -55,6 +55,21 @@ class BinanceEndpointsTest {
     }
 
     @Test
+    void aUsdMBaseWithoutTheMarketPathGetsTheHintThatKlinesAreOnlyThere() {
+        // The case: USD-M on the legacy root, which Binance accepts and sends no kline on since 2026-04-23.
+        var legacy = BinanceEndpoints.of(Market.USD_M, Optional.of("wss://fstream.binance.com"), Optional.empty());
+        var legacyWs = BinanceEndpoints.of(Market.USD_M, Optional.of("wss://fstream.binance.com/ws/"), Optional.empty());
+
+        assertThat(legacy.klinePathHint()).hasValueSatisfying(hint -> assertThat(hint)
+                .contains("/market base path (wss://fstream.binance.com/market/stream?streams=...)", "wss://fstream.binance.com has no /market"));
+        assertThat(legacyWs.klinePathHint()).hasValueSatisfying(hint -> assertThat(hint).contains("wss://fstream.binance.com/ws has no /market"));
+        assertThat(BinanceEndpoints.of(Market.USD_M, Optional.empty(), Optional.empty()).klinePathHint()).isEmpty();
+        assertThat(BinanceEndpoints.of(Market.USD_M, Optional.of("ws://127.0.0.1:8090/market/"), Optional.empty()).klinePathHint()).isEmpty();
+        // COIN-M has no /market base: its root is right.
+        assertThat(BinanceEndpoints.of(Market.COIN_M, Optional.empty(), Optional.empty()).klinePathHint()).isEmpty();
+    }
+
+    @Test
     void aCombinedStreamNeedsAStream() {
         var endpoints = BinanceEndpoints.of(Market.USD_M, Optional.empty(), Optional.empty());
         assertThatThrownBy(() -> endpoints.combinedStream(List.of())).isInstanceOf(IllegalArgumentException.class);

@@ -13,6 +13,7 @@ import io.tradeflow.devstack.DevStackResource;
 import io.tradeflow.marketdata.domain.PublishedKlines;
 import io.tradeflow.marketdata.domain.Subscription;
 import io.tradeflow.marketdata.domain.SubscriptionRegistry;
+import io.tradeflow.marketdata.source.BinanceSource;
 import io.tradeflow.marketdata.source.BinanceSourceHealth;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -219,6 +220,83 @@ class BinanceSourceTest {
         assertThat(response.getData()).hasValueSatisfying(data -> assertThat(data.get("openConnections")).isEqualTo(1L));
     }
 
+    @Test
+    void aStreamThatGoesSilentIsReportedCaughtUpOverRestAndAskedForAgainUntilItDeliversAgain() {
+        awaitCaughtUp(STREAMED);
+        awaitCaughtUp(SPOILED);
+        String stream = BinanceEndpoints.streamName(STREAMED);
+        long missed = server.openKlineTime(STREAMED);
+        double silences = silencesCounted();
+        int upgrades = server.upgrades();
+        int commandsBefore = server.commands().size();
+
+        try (var log = CapturedLog.of(BinanceSource.class)) {
+            // The connection stays up, answers pings and SUBSCRIBE, and the other stream on it goes on delivering.
+            server.silence(STREAMED);
+            server.advance(Duration.ofMinutes(1));
+
+            await().atMost(WAIT).until(() -> health.call().getData().map(data -> stream.equals(data.get("silentStreams"))).orElse(false));
+            assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            // The watchdog marks the stream silent, then the WARN and the meters follow on the same thread.
+            await().atMost(WAIT).until(() -> log.warnings().stream().anyMatch(line -> line.contains(stream))
+                    && meters.get("tradeflow.binance.silent.streams").gauge().value() == 1.0);
+            assertThat(silencesCounted()).isEqualTo(silences + 1);
+            assertThat(log.warnings()).filteredOn(line -> line.contains(stream)).hasSize(1).first().asString()
+                    .contains("silent", server.webSocketBase()).doesNotContain("has no /market");
+
+            // The kline the stream did not send comes from REST: the topic has no hole.
+            assertEveryKlineOnceWithoutGap(awaitOnTopic(STREAMED, missed), STREAMED);
+            // Asked for again on its connection, the other stream left alone.
+            await().atMost(WAIT).until(() -> server.commands().stream().skip(commandsBefore)
+                    .anyMatch(command -> command.method().equals("SUBSCRIBE") && command.params().equals(List.of(stream))));
+            assertThat(server.commands().stream().skip(commandsBefore).map(BinanceTestServer.Command::method).toList())
+                    .startsWith("UNSUBSCRIBE", "SUBSCRIBE");
+            assertThat(server.upgrades()).isEqualTo(upgrades);
+            assertThat(health.call().getStatus()).as("REST filling the hole does not end the silence").isEqualTo(HealthCheckResponse.Status.DOWN);
+        } finally {
+            // Also when an assertion failed: the other tests need the stream.
+            server.speakAgain();
+        }
+
+        server.advance(Duration.ofMinutes(1));
+
+        assertEveryKlineOnceWithoutGap(awaitOnTopic(STREAMED, missed + minutes(1)), STREAMED);
+        await().atMost(WAIT).until(() -> health.call().getStatus() == HealthCheckResponse.Status.UP);
+        assertThat(silencesCounted()).as("one silence, counted once").isEqualTo(silences + 1);
+        assertThat(meters.get("tradeflow.binance.silent.streams").gauge().value()).isZero();
+    }
+
+    @Test
+    void aConnectionWhoseStreamsAreAllSilentIsReplacedAndTheirKlinesComeFromRest() {
+        awaitCaughtUp(STREAMED);
+        awaitCaughtUp(SPOILED);
+        long missed = server.openKlineTime(STREAMED);
+        int upgrades = server.upgrades();
+        double reconnects = meters.counter("tradeflow.websocket.reconnects", "reason", "silent-streams").count();
+
+        try {
+            // What a client on a wrong base path gets: nothing on any stream, though everything else works.
+            server.silenceAll();
+            server.advance(Duration.ofMinutes(1));
+
+            await().atMost(WAIT).until(() -> server.upgrades() > upgrades);
+            assertThat(meters.counter("tradeflow.websocket.reconnects", "reason", "silent-streams").count()).isGreaterThan(reconnects);
+            assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            assertThat(health.call().getData()).hasValueSatisfying(data -> assertThat(data.get("silentStreams").toString())
+                    .contains(BinanceEndpoints.streamName(STREAMED), BinanceEndpoints.streamName(SPOILED)));
+            assertEveryKlineOnceWithoutGap(awaitOnTopic(STREAMED, missed), STREAMED);
+            assertEveryKlineOnceWithoutGap(awaitOnTopic(SPOILED, server.newestClosedTime(SPOILED)), SPOILED);
+        } finally {
+            server.speakAgain();
+        }
+
+        await().atMost(WAIT).until(() -> server.streams(STREAMED) && server.streams(SPOILED));
+        server.advance(Duration.ofMinutes(1));
+
+        await().atMost(WAIT).until(() -> health.call().getStatus() == HealthCheckResponse.Status.UP);
+        assertEveryKlineOnceWithoutGap(awaitOnTopic(STREAMED, missed + minutes(1)), STREAMED);
+    }
+
     private void awaitCaughtUp(Subscription pair) {
         await().atMost(WAIT).until(() -> published.newestOpenTime(pair).orElse(-1) == server.newestClosedTime(pair));
     }
@@ -238,6 +316,10 @@ class BinanceSourceTest {
         long first = klines.getFirst().openTime();
         assertThat(klines).extracting(KlineClosed::openTime)
                 .containsExactlyElementsOf(LongStream.range(0, klines.size()).map(i -> first + i * length).boxed().toList());
+    }
+
+    private double silencesCounted() {
+        return meters.counter("tradeflow.binance.stream.silent", "interval", "1m").count();
     }
 
     private double gapsCounted() {

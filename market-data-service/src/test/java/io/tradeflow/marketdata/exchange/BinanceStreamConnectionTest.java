@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The stream connections against {@link BinanceTestServer}, without Quarkus. */
@@ -142,6 +143,37 @@ class BinanceStreamConnectionTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> messages.size() == 1);
         assertThat(messages.getFirst()).contains("\"stream\":\"msgusdt@kline_1m\"", "\"x\":false");
+    }
+
+    @Test
+    void aSilentStreamIsResubscribedOnItsConnectionWithoutDisturbingTheOthers() {
+        pool = pool(200, Duration.ofHours(23));
+        pool.update(Set.of("quiet@kline_1m", "fine@kline_1m"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+
+        pool.resubscribe(Set.of("quiet@kline_1m"), Set.of("quiet@kline_1m"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> paramsOf("SUBSCRIBE").contains("quiet@kline_1m"));
+        assertThat(server.commands()).extracting(BinanceTestServer.Command::method, BinanceTestServer.Command::params)
+                .containsExactly(tuple("UNSUBSCRIBE", List.of("quiet@kline_1m")), tuple("SUBSCRIBE", List.of("quiet@kline_1m")));
+        assertThat(server.upgrades()).isEqualTo(1);
+        // Started again, so its owner catches it up.
+        assertThat(started).last().isEqualTo(Set.of("quiet@kline_1m"));
+    }
+
+    @Test
+    void aConnectionWhoseStreamsAreAllSilentIsReconnected() {
+        pool = pool(200, Duration.ofHours(23));
+        pool.update(Set.of("a@kline_1m", "b@kline_5m"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 1);
+
+        // b went silent earlier and a now: every stream of the connection is silent, so it is the connection.
+        pool.resubscribe(Set.of("a@kline_1m"), Set.of("a@kline_1m", "b@kline_5m"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.upgrades() == 2 && server.openConnections() == 1);
+        assertThat(meters.counter("tradeflow.websocket.reconnects", "reason", "silent-streams").count()).isEqualTo(1.0);
+        assertThat(server.commands()).isEmpty();
+        assertThat(started).containsExactly(Set.of("a@kline_1m", "b@kline_5m"), Set.of("a@kline_1m", "b@kline_5m"));
     }
 
     private List<String> paramsOf(String method) {

@@ -63,4 +63,22 @@ class BinanceSubscriptionSyncTest {
         sync.want(Set.of("b", "c"));
         assertThat(sync.next(10_000)).isEmpty();
     }
+
+    @Test
+    void aResubscribedStreamGoesOutAsAnUnsubscribeThenASubscribeWhileTheOthersStay() {
+        var sync = new BinanceSubscriptionSync(List.of("quiet", "fine", "gone"));
+        sync.want(Set.of("quiet", "fine"));
+
+        sync.resubscribe(List.of("quiet", "gone", "never-subscribed"));
+
+        assertThat(sync.inSync()).isFalse();
+        BinanceCommand first = sync.next(0).orElseThrow();
+        BinanceCommand second = sync.next(BinanceSubscriptionSync.MIN_SPACING_MILLIS).orElseThrow();
+        assertThat(first.method()).isEqualTo(BinanceCommand.Method.UNSUBSCRIBE);
+        assertThat(first.params()).containsExactlyInAnyOrder("gone", "quiet");
+        assertThat(second.method()).isEqualTo(BinanceCommand.Method.SUBSCRIBE);
+        assertThat(second.params()).containsExactly("quiet");
+        assertThat(sync.inSync()).isTrue();
+        assertThat(sync.next(10_000)).isEmpty();
+    }
 }

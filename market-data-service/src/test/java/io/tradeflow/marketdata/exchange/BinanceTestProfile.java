@@ -33,6 +33,8 @@ public class BinanceTestProfile implements QuarkusTestProfile {
                 "tradeflow.market-data.source", "binance",
                 "tradeflow.market-data.subscriptions", STREAMED + "," + SPOILED,
                 "tradeflow.market-data.candles.keep", Integer.toString(KEEP),
+                // A stream is silent 1 s after its kline's close: the silent-stream tests take seconds, not minutes.
+                "tradeflow.market-data.binance.kline-grace", "1s",
                 "tradeflow.market-data.binance.reconnect-min-backoff", "50ms",
                 "tradeflow.market-data.binance.reconnect-max-backoff", "500ms");
     }

@@ -72,6 +72,8 @@ public final class BinanceTestServer implements AutoCloseable {
     private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final List<String> restRequests = new CopyOnWriteArrayList<>();
     private final List<String> refusedPaths = new CopyOnWriteArrayList<>();
+    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
+    private volatile boolean allSilent;
     private final ConcurrentLinkedDeque<RestFailure> restFailures = new ConcurrentLinkedDeque<>();
     private final AtomicInteger upgrades = new AtomicInteger();
     private final AtomicInteger pongs = new AtomicInteger();
@@ -222,9 +224,32 @@ public final class BinanceTestServer implements AutoCloseable {
 
     public void pushToStream(Subscription pair, JsonNode message) {
         String stream = BinanceEndpoints.streamName(pair);
+        if (allSilent || silenced.contains(stream)) {
+            return;
+        }
         String text = message.toString();
         peers.values().stream().filter(peer -> peer.streams().contains(stream))
                 .forEach(peer -> peer.socket().writeTextMessage(text));
+    }
+
+    /**
+     * From now on no kline of {@code pairs} reaches any connection, closed or not, pushed or from {@link #advance},
+     * while SUBSCRIBE is still answered, pings too, and REST serves the klines as ever: what Binance does to a
+     * USD-M client on a path other than {@code /market}.
+     */
+    public void silence(Subscription... pairs) {
+        Arrays.stream(pairs).map(BinanceEndpoints::streamName).forEach(silenced::add);
+    }
+
+    /** {@link #silence} for every stream, as on a wrong base path. */
+    public void silenceAll() {
+        allSilent = true;
+    }
+
+    /** Every stream delivers again. */
+    public void speakAgain() {
+        allSilent = false;
+        silenced.clear();
     }
 
     /** Sends {@code text} as it is to every connection. */

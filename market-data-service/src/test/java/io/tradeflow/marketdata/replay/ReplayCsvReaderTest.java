@@ -154,6 +154,15 @@ class ReplayCsvReaderTest {
         }
     }
 
+    /** A file of this module's {@code src/test/resources/replay/}: the example files of issue 15 (see the README there). */
+    static Path issueFile(String name) {
+        try {
+            return Path.of(ReplayCsvReaderTest.class.getResource("/replay/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<CsvRow> readAll(Path path) {
         try (KlineCsvReader reader = KlineCsvReader.open(KlineFile.of(path))) {
             return readAll(reader);

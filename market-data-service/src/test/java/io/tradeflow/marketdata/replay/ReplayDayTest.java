@@ -2,6 +2,7 @@ package io.tradeflow.marketdata.replay;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -19,6 +20,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -53,9 +59,11 @@ class ReplayDayTest {
     String bootstrap;
     @ConfigProperty(name = "tradeflow.market-data.candles.keep")
     int keep;
+    @TestHTTPResource("/q/health/ready")
+    URL readiness;
 
     @Test
-    void everyRowIsPublishedOnceEqualToItsRowKeyedBySymbolAndTheNewestAreKeptInRedis() {
+    void everyRowIsPublishedOnceEqualToItsRowKeyedBySymbolAndTheNewestAreKeptInRedis() throws Exception {
         RecordedRows rows = RecordedRows.of(DAY);
         assertThat(rows.size()).isEqualTo(1440);
         long first = rows.openTime(0);
@@ -79,6 +87,13 @@ class ReplayDayTest {
         assertThat(summary.end()).isEqualTo(ReplaySummary.End.COMPLETED);
         assertThat(summary.rows()).isEqualTo(1440);
         assertThat(summary.malformed()).isZero();
+        String health;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            health = client.send(HttpRequest.newBuilder(URI.create(readiness.toString())).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        // Only the replay's own check: the others (Kafka, Redis) are not this test's subject.
+        assertThat(ReplayMalformedRowTest.replayCheck(health).path("status").asText()).isEqualTo("UP");
+        assertThat(ReplayMalformedRowTest.replayCheck(health).path("data").path("state").asText()).isEqualTo("completed");
 
         String key = "candles:BTCUSDT:1m";
         await().atMost(Duration.ofSeconds(30)).until(() -> {

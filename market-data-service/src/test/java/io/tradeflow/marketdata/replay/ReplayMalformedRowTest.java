@@ -1,6 +1,9 @@
 package io.tradeflow.marketdata.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,6 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -23,7 +31,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A recorded file with a cut row in the middle: that row is skipped and reported, every other one published. */
+/**
+ * A recorded file with a cut row in the middle: that row is skipped and reported, every other one published; with
+ * {@code max-skipped-share} set below its one row in 120, the replay then fails over the file, and readiness says
+ * which file and line.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackResource.class, restrictToAnnotatedClass = false)
 @TestProfile(ReplayMalformedRowTest.Profile.class)
@@ -38,7 +50,9 @@ class ReplayMalformedRowTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("tradeflow.market-data.source", "replay",
                     "tradeflow.market-data.replay.files", FILE.toString(),
-                    "tradeflow.market-data.replay.skip-malformed", "true");
+                    "tradeflow.market-data.replay.skip-malformed", "true",
+                    // 1 row in 120 (0.83 %) passes the default 1 %, not this.
+                    "tradeflow.market-data.replay.max-skipped-share", "0.005");
         }
     }
 
@@ -46,9 +60,11 @@ class ReplayMalformedRowTest {
     ReplaySource replay;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @TestHTTPResource("/q/health/ready")
+    URL readiness;
 
     @Test
-    void theMalformedRowIsSkippedAndTheRestPublished() {
+    void theMalformedRowIsSkippedTheRestPublishedAndTheFileOverItsShareFailsTheReplayAndReadiness() throws Exception {
         RecordedRows rows = RecordedRows.of(FILE);
         assertThat(rows.size()).isEqualTo(119);
         long first = rows.openTime(0);
@@ -65,7 +81,29 @@ class ReplayMalformedRowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> replay.summary().isPresent());
         ReplaySummary summary = replay.summary().orElseThrow();
         assertThat(summary).extracting(ReplaySummary::end, ReplaySummary::rows, ReplaySummary::malformed)
-                .containsExactly(ReplaySummary.End.COMPLETED, 120L, 1L);
+                .containsExactly(ReplaySummary.End.FAILED, 120L, 1L);
         assertThat(summary.published() + summary.duplicates()).isEqualTo(119);
+        assertThat(summary.detail()).startsWith("replay file " + FILE + ": 1 of its 120 rows (0.83%) are malformed, more than "
+                + "tradeflow.market-data.replay.max-skipped-share=0.005 allows; the first at " + FILE + ":61: expected 12 columns");
+
+        HttpResponse<String> ready;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            ready = client.send(HttpRequest.newBuilder(URI.create(readiness.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(ready.statusCode()).isEqualTo(503);
+        JsonNode check = replayCheck(ready.body());
+        assertThat(check.path("status").asText()).isEqualTo("DOWN");
+        assertThat(check.path("data").path("state").asText()).isEqualTo("failed");
+        assertThat(check.path("data").path("failure").asText()).isEqualTo(summary.detail());
+    }
+
+    /** The {@code kline-replay} check of a health answer. */
+    static JsonNode replayCheck(String health) throws Exception {
+        for (JsonNode check : new ObjectMapper().readTree(health).path("checks")) {
+            if (check.path("name").asText().equals("kline-replay")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no kline-replay check in " + health);
     }
 }

@@ -7,7 +7,10 @@ import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +20,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.issueFile;
 import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.klines;
 import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.readAll;
 import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.resource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The replay loop with a recording sink: no Kafka, no Quarkus. */
 class ReplayRunTest {
@@ -30,6 +35,9 @@ class ReplayRunTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MarketDataMetrics metrics = new MarketDataMetrics(registry);
     private final RecordingSink sink = new RecordingSink();
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyRowGoesToTheSinkInOrderWithSourceReplayAndItsCloseTimeAsEventTime() {
@@ -94,8 +102,124 @@ class ReplayRunTest {
         assertThat(sink.klines).hasSize(1);
     }
 
+    @Test
+    void aReplayOfKlinesAllOnTheTopicAlreadyCompletes() {
+        // A second replay of the same file yields klines that are all duplicates: not a file that yields nothing.
+        sink.alreadyPublished.addAll(klines(readAll(DAY)));
+
+        ReplaySummary summary = replay(List.of(DAY), "max", true).run();
+
+        assertThat(summary).extracting(ReplaySummary::end, ReplaySummary::published, ReplaySummary::duplicates)
+                .containsExactly(ReplaySummary.End.COMPLETED, 0L, 1440L);
+    }
+
+    @Test
+    void aFileWhoseEveryRowIsMalformedFailsTheReplayBeforeAnyLaterKlineNamingItsFirstBadLine() throws IOException {
+        // Trade rows (7 columns) under a kline file's name, replayed with a good file of another pair.
+        Path trades = write("ETHUSDT-1m-2023-11-15.csv",
+                "51175358,17.80180000,5.69000000,101.29224200,1700006400000,True,True",
+                "51175359,17.80190000,1.00000000,17.80190000,1700006400100,False,True");
+
+        ReplaySummary summary = replay(List.of(trades, DAY), "max", true).run();
+
+        assertThat(sink.klines).isEmpty();
+        assertThat(summary).extracting(ReplaySummary::end, ReplaySummary::rows, ReplaySummary::malformed, ReplaySummary::published)
+                .containsExactly(ReplaySummary.End.FAILED, 2L, 2L, 0L);
+        assertThat(summary.detail()).isEqualTo("replay file " + trades + " yielded no kline: all 2 rows are malformed, the first at "
+                + trades + ":1: expected 12 columns, found 7. Is it a kline file of the pair and interval its name says?");
+    }
+
+    @Test
+    void aFileWithoutADataRowFailsTheReplay() throws IOException {
+        Path headerOnly = write("BTCUSDT-1m-2023-11-15.csv",
+                "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore");
+
+        ReplaySummary summary = replay(List.of(headerOnly), "max", true).run();
+
+        assertThat(summary.end()).isEqualTo(ReplaySummary.End.FAILED);
+        assertThat(summary.detail()).isEqualTo("replay file " + headerOnly + " holds no data row: it is empty or not a kline file");
+    }
+
+    @Test
+    void moreMalformedRowsThanTheShareAllowedFailTheReplayWhenTheFileEnds() {
+        // 1 row in 120 is 0.83 %: within the default 1 %, beyond 0.5 %.
+        ReplaySummary summary = replay(List.of(MALFORMED), "max", new MalformedRowLimits(true, 0.005)).run();
+
+        assertThat(sink.klines).hasSize(119);
+        assertThat(summary).extracting(ReplaySummary::end, ReplaySummary::rows, ReplaySummary::malformed)
+                .containsExactly(ReplaySummary.End.FAILED, 120L, 1L);
+        assertThat(summary.detail()).isEqualTo("replay file " + MALFORMED + ": 1 of its 120 rows (0.83%) are malformed, more than "
+                + "tradeflow.market-data.replay.max-skipped-share=0.005 allows; the first at " + MALFORMED + ":61: expected 12 "
+                + "columns, found 5. Fix or download the file again, or raise tradeflow.market-data.replay.max-skipped-share "
+                + "to replay it with these holes.");
+    }
+
+    @Test
+    void aFileOverItsShareStopsTheReplayBeforeTheRowsReadAfterItsEnd() throws IOException {
+        // A bad hour (one row in three cut) ends before the good day goes on: nothing after its end is published.
+        List<String> lines = Files.readAllLines(DAY).subList(1, 61);
+        List<String> damaged = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            damaged.add(i % 3 == 2 ? lines.get(i).substring(0, 20) : lines.get(i));
+        }
+        Path badHour = write("ETHUSDT-1m-2023-11-15.csv", damaged.toArray(String[]::new));
+
+        ReplaySummary summary = replay(List.of(badHour, DAY), "max", true).run();
+
+        assertThat(summary.end()).isEqualTo(ReplaySummary.End.FAILED);
+        assertThat(summary.detail()).startsWith("replay file " + badHour + ": 20 of its 60 rows (33.33%) are malformed")
+                .contains("the first at " + badHour + ":3: expected 12 columns");
+        // The merge hands BTCUSDT and ETHUSDT of each minute in turn. The bad file's last row (minute 59) is a cut
+        // one: its end is seen when BTCUSDT's minute 59 is read, which is not published, nor anything after it.
+        assertThat(sink.klines).filteredOn(kline -> kline.symbol().value().equals("ETHUSDT")).hasSize(40);
+        assertThat(sink.klines).filteredOn(kline -> kline.symbol().value().equals("BTCUSDT")).extracting(Kline::openTime)
+                .hasSize(59).last().isEqualTo(1700006400000L + 58 * 60_000L);
+    }
+
+    @Test
+    void aShareOutsideZeroToOneIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new MalformedRowLimits(true, 1.5))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageStartingWith("tradeflow.market-data.replay.max-skipped-share: 1.5 is not a share of a file's rows between 0 and 1");
+        assertThatThrownBy(() -> new MalformedRowLimits(true, Double.NaN)).isInstanceOf(ReplayException.class);
+        assertThatThrownBy(() -> new MalformedRowLimits(true, -0.01)).isInstanceOf(ReplayException.class);
+    }
+
+    @Test
+    void theIssuesMicrosecondAndMonthlyFilesReplayAsKlinesInMilliseconds() {
+        ReplaySummary summary = replay(List.of(issueFile("BTCUSDT-1m-2025-01-01.zip"), issueFile("BTCUSDT-1mo-2024-01.csv")),
+                "max", true).run();
+
+        assertThat(summary.end()).isEqualTo(ReplaySummary.End.COMPLETED);
+        assertThat(sink.klines).extracting(kline -> kline.interval().code() + " " + kline.openTime() + "-" + kline.closeTime())
+                .containsExactly("1M 1704067200000-1706745599999", "1m 1735689600000-1735689659999",
+                        "1m 1735689660000-1735689719999", "1m 1735689720000-1735689779999");
+        assertThat(sink.eventTimes).containsExactly(1706745599999L, 1735689659999L, 1735689719999L, 1735689779999L);
+    }
+
+    @Test
+    void aFileMixingTimeUnitsFailsTheReplayWhenTheMixIsReadNamingTheLine() throws IOException {
+        Path mixed = write("BTCUSDT-1m-2025-01-01.csv", ReplayTimeUnitTest.ROW_1_US, ReplayTimeUnitTest.ROW_2_US,
+                ReplayTimeUnitTest.ROW_3_MS);
+
+        ReplaySummary summary = replay(List.of(mixed), "max", true).run();
+
+        // The merge reads a file one row ahead: line 3 is read, and the file refused, as line 2 is handed over.
+        assertThat(sink.klines).extracting(Kline::openTime).containsExactly(1735689600000L);
+        assertThat(summary.end()).isEqualTo(ReplaySummary.End.FAILED);
+        assertThat(summary.detail()).startsWith("Replay file " + mixed + ":3 mixes time units");
+    }
+
     private Replay replay(List<Path> files, String speed, boolean skipMalformed) {
-        return new Replay(Replay.openAll(files), ReplaySpeed.parse(speed), skipMalformed, sink, metrics, Duration.ofSeconds(5));
+        return replay(files, speed, new MalformedRowLimits(skipMalformed, 0.01));
+    }
+
+    private Replay replay(List<Path> files, String speed, MalformedRowLimits limits) {
+        return new Replay(Replay.openAll(files), ReplaySpeed.parse(speed), limits, sink, metrics, Duration.ofSeconds(5));
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
     }
 
     /** Keeps what it is given; answers DUPLICATE for what it had already, as the real sink does. */
