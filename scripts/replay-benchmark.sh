@@ -50,8 +50,8 @@ done | sort >"$work/recorded.csv"
 expected_rows=$(wc -l <"$work/recorded.csv")
 
 if $build; then
-  echo "Building trading-core, devstack and market-data-service ..."
-  ./mvnw -B -q install -pl trading-core,devstack -DskipTests
+  echo "Building trading-core, kline-files, service-support, devstack and market-data-service ..."
+  ./mvnw -B -q install -pl trading-core,kline-files,service-support,devstack -DskipTests
   ./mvnw -B -q package -pl market-data-service -DskipTests
 fi
 app=market-data-service/target/quarkus-app/quarkus-run.jar

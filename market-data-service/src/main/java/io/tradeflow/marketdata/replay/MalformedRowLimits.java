@@ -1,5 +1,7 @@
 package io.tradeflow.marketdata.replay;
 
+import io.tradeflow.klinefiles.FileTally;
+
 import java.util.Locale;
 
 /**

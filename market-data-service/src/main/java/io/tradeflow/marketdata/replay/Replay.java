@@ -2,14 +2,17 @@ package io.tradeflow.marketdata.replay;
 
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;
+import io.tradeflow.klinefiles.ChecksumFile;
+import io.tradeflow.klinefiles.CsvRow;
+import io.tradeflow.klinefiles.FileTally;
+import io.tradeflow.klinefiles.KlineFile;
+import io.tradeflow.klinefiles.KlineMerge;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -60,41 +63,25 @@ public final class Replay {
 
     /**
      * Opens every file (failing here, before anything is published, when one is badly named, missing, unreadable
-     * or does not match the {@code .CHECKSUM} file beside it) and merges them.
+     * or does not match the {@code .CHECKSUM} file beside it) and merges them. The files are read by the
+     * {@code kline-files} module, which the backtest reads them with too.
+     *
+     * @throws ReplayException when no file is named
+     * @throws io.tradeflow.klinefiles.KlineFileException naming the file that cannot be used
      */
     public static KlineMerge openAll(List<Path> files) {
         if (files.isEmpty()) {
             throw new ReplayException("tradeflow.market-data.replay.files names no file to replay");
         }
         List<KlineFile> parsed = files.stream().map(KlineFile::of).toList();
-        verifyChecksums(parsed);
-        List<KlineCsvReader> readers = new ArrayList<>();
-        try {
-            for (KlineFile file : parsed) {
-                readers.add(KlineCsvReader.open(file));
-            }
-        } catch (RuntimeException e) {
-            readers.forEach(KlineCsvReader::close);
-            throw e;
+        ChecksumFile.Verification checked = ChecksumFile.verifyAll(parsed);
+        checked.verified().forEach(file -> LOG.infof("%s matches its SHA-256 checksum in %s", file,
+                ChecksumFile.besides(file).getFileName()));
+        if (!checked.unverified().isEmpty()) {
+            LOG.infof("Replaying without a checksum to check (no %s file beside them): %s", ChecksumFile.SUFFIX,
+                    checked.unverified());
         }
-        return new KlineMerge(readers);
-    }
-
-    /** Checks every file that has a checksum file beside it; says once which files have none (a CSV never has). */
-    private static void verifyChecksums(List<KlineFile> files) {
-        List<Path> unverified = new ArrayList<>();
-        for (KlineFile file : files) {
-            Path checksum = ChecksumFile.besides(file.path());
-            if (Files.exists(checksum)) {
-                ChecksumFile.read(checksum).verify(file.path());
-                LOG.infof("%s matches its SHA-256 checksum in %s", file.path(), checksum.getFileName());
-            } else {
-                unverified.add(file.path());
-            }
-        }
-        if (!unverified.isEmpty()) {
-            LOG.infof("Replaying without a checksum to check (no %s file beside them): %s", ChecksumFile.SUFFIX, unverified);
-        }
+        return KlineMerge.open(parsed);
     }
 
     /** Asks a running replay to end; it returns from {@link #run()} before the next row. */

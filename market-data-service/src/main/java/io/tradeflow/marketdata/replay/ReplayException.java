@@ -1,6 +1,9 @@
 package io.tradeflow.marketdata.replay;
 
-/** The replay cannot start or go on: a file is missing, unreadable or badly named, or a setting is invalid. */
+/**
+ * The replay cannot start: a setting is invalid or names no file. A file that cannot be used is a
+ * {@link io.tradeflow.klinefiles.KlineFileException} (the kline-files module reads the files).
+ */
 public class ReplayException extends RuntimeException {
 
     public ReplayException(String message) {

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(ReplayMalformedRowTest.Profile.class)
 class ReplayMalformedRowTest {
     /** 120 rows of ETHUSDT 2023-10-01 00:00 to 01:59; line 61 (00:59) is cut after its 5th column. */
-    private static final Path FILE = ReplayCsvReaderTest.resource("ETHUSDT-1m-2023-10-01-malformed.csv");
+    private static final Path FILE = ReplayFiles.resource("ETHUSDT-1m-2023-10-01-malformed.csv");
     private static final Symbol ETHUSDT = Symbol.of("ETHUSDT");
     private static final long CUT_ROW_OPEN_TIME = 1696121940000L;
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;
 import io.tradeflow.core.testing.RecordedDay;
+import io.tradeflow.klinefiles.KlineFileException;
 import io.tradeflow.marketdata.domain.KlineSink;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
 import org.junit.jupiter.api.Test;
@@ -20,16 +21,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.issueFile;
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.klines;
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.readAll;
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.resource;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.ROW_1_US;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.ROW_2_US;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.ROW_3_MS;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.example;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.klines;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The replay loop with a recording sink: no Kafka, no Quarkus. */
 class ReplayRunTest {
-    private static final Path MALFORMED = resource("ETHUSDT-1m-2023-10-01-malformed.csv");
+    private static final Path MALFORMED = ReplayFiles.resource("ETHUSDT-1m-2023-10-01-malformed.csv");
     private static final Path DAY = RecordedDay.file();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -187,7 +190,7 @@ class ReplayRunTest {
 
     @Test
     void theIssuesMicrosecondAndMonthlyFilesReplayAsKlinesInMilliseconds() {
-        ReplaySummary summary = replay(List.of(issueFile("BTCUSDT-1m-2025-01-01.zip"), issueFile("BTCUSDT-1mo-2024-01.csv")),
+        ReplaySummary summary = replay(List.of(example("BTCUSDT-1m-2025-01-01.zip"), example("BTCUSDT-1mo-2024-01.csv")),
                 "max", true).run();
 
         assertThat(summary.end()).isEqualTo(ReplaySummary.End.COMPLETED);
@@ -199,15 +202,28 @@ class ReplayRunTest {
 
     @Test
     void aFileMixingTimeUnitsFailsTheReplayWhenTheMixIsReadNamingTheLine() throws IOException {
-        Path mixed = write("BTCUSDT-1m-2025-01-01.csv", ReplayTimeUnitTest.ROW_1_US, ReplayTimeUnitTest.ROW_2_US,
-                ReplayTimeUnitTest.ROW_3_MS);
+        Path mixed = write("BTCUSDT-1m-2025-01-01.csv", ROW_1_US, ROW_2_US, ROW_3_MS);
 
         ReplaySummary summary = replay(List.of(mixed), "max", true).run();
 
         // The merge reads a file one row ahead: line 3 is read, and the file refused, as line 2 is handed over.
         assertThat(sink.klines).extracting(Kline::openTime).containsExactly(1735689600000L);
         assertThat(summary.end()).isEqualTo(ReplaySummary.End.FAILED);
-        assertThat(summary.detail()).startsWith("Replay file " + mixed + ":3 mixes time units");
+        assertThat(summary.detail()).startsWith("Kline file " + mixed + ":3 mixes time units");
+    }
+
+    @Test
+    void theReplayRefusesToStartWhenAnyFileCannotBeUsedNamingIt() throws IOException {
+        Path good = Files.writeString(dir.resolve("BTCUSDT-1m-2023-11-15.csv"), "");
+        Path badlyNamed = Files.writeString(dir.resolve("btc-minutes.csv"), "");
+        Path missing = dir.resolve("ETHUSDT-1m-2023-11-15.csv");
+
+        assertThatThrownBy(() -> Replay.openAll(List.of(good, badlyNamed)))
+                .isInstanceOf(KlineFileException.class).hasMessageContaining(badlyNamed.toString());
+        assertThatThrownBy(() -> Replay.openAll(List.of(good, missing)))
+                .isInstanceOf(KlineFileException.class).hasMessageContaining("Cannot read kline file " + missing);
+        assertThatThrownBy(() -> Replay.openAll(List.of()))
+                .isInstanceOf(ReplayException.class).hasMessageContaining("tradeflow.market-data.replay.files names no file");
     }
 
     private Replay replay(List<Path> files, String speed, boolean skipMalformed) {

@@ -1,7 +1,8 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import java.io.Closeable;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -13,7 +14,7 @@ import java.util.Queue;
  * one row per file. A malformed row has no time to sort by; it comes out as soon as it is read.
  *
  * <p>Once every row of a file has come out, its {@link FileTally} is available from {@link #pollFinished()}, so that
- * the replay can judge the file before it hands over any row read after it.
+ * a reader (the replay) can judge the file before it hands over any row read after it.
  */
 public final class KlineMerge implements Closeable {
     private static final Comparator<Head> ORDER = Comparator
@@ -55,6 +56,24 @@ public final class KlineMerge implements Closeable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Opens every file and merges them; fails here, before any row is handed out, when one is missing, unreadable,
+     * an unusable zip, or refused on its first rows. Check the files' names ({@link KlineFile#of}) and checksums
+     * ({@link ChecksumFile#verifyAll}) first.
+     */
+    public static KlineMerge open(List<KlineFile> files) {
+        List<KlineCsvReader> readers = new ArrayList<>();
+        try {
+            for (KlineFile file : files) {
+                readers.add(KlineCsvReader.open(file));
+            }
+        } catch (RuntimeException e) {
+            readers.forEach(KlineCsvReader::close);
+            throw e;
+        }
+        return new KlineMerge(readers);
     }
 
     /** The next row in time order, or null when every file is read. */

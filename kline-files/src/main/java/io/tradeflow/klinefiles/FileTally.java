@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 /**
  * What one kline file held, once read to its end.

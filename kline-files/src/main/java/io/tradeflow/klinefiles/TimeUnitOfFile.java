@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 /**
  * The unit of a kline file's {@code open_time} and {@code close_time}. data.binance.vision writes epoch milliseconds

@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,39 @@ public record ChecksumFile(Path path, String sha256, String fileName) {
     private static final Pattern LINE = Pattern.compile("([0-9a-fA-F]{64})(?:[ \\t]+\\*?(\\S.*?))?\\s*");
     private static final int READ_BUFFER = 64 * 1024;
 
+    /**
+     * What {@link #verifyAll} found.
+     *
+     * @param verified   the files that match the checksum file beside them
+     * @param unverified the files without a checksum file beside them (a CSV never has one from data.binance.vision)
+     */
+    public record Verification(List<Path> verified, List<Path> unverified) {
+        public Verification {
+            verified = List.copyOf(verified);
+            unverified = List.copyOf(unverified);
+        }
+    }
+
+    /**
+     * Checks every file that has a checksum file beside it, before any of them is read.
+     *
+     * @throws KlineFileException at the first one that does not match, or whose checksum file is unreadable
+     */
+    public static Verification verifyAll(List<KlineFile> files) {
+        List<Path> verified = new ArrayList<>();
+        List<Path> unverified = new ArrayList<>();
+        for (KlineFile file : files) {
+            Path checksum = besides(file.path());
+            if (Files.exists(checksum)) {
+                read(checksum).verify(file.path());
+                verified.add(file.path());
+            } else {
+                unverified.add(file.path());
+            }
+        }
+        return new Verification(verified, unverified);
+    }
+
     /** Where the checksum of {@code file} is when there is one: {@code file} with {@value #SUFFIX} appended. */
     public static Path besides(Path file) {
         return file.resolveSibling(file.getFileName() + SUFFIX);
@@ -37,12 +71,12 @@ public record ChecksumFile(Path path, String sha256, String fileName) {
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList();
         } catch (IOException e) {
-            throw new ReplayException("Cannot read checksum file " + path + ": " + e, e);
+            throw new KlineFileException("Cannot read checksum file " + path + ": " + e, e);
         }
         Matcher matcher = lines.size() == 1 ? LINE.matcher(lines.getFirst().strip()) : null;
         if (matcher == null || !matcher.matches()) {
-            throw new ReplayException("Checksum file " + path + " is not one SHA-256 line as data.binance.vision writes it "
-                    + "('<64 hex digits>  <file name>'): download it again, or delete it to replay the file beside it unverified");
+            throw new KlineFileException("Checksum file " + path + " is not one SHA-256 line as data.binance.vision writes it "
+                    + "('<64 hex digits>  <file name>'): download it again, or delete it to read the file beside it unverified");
         }
         return new ChecksumFile(path, matcher.group(1).toLowerCase(Locale.ROOT), matcher.group(2));
     }
@@ -56,15 +90,15 @@ public record ChecksumFile(Path path, String sha256, String fileName) {
         if (!actual.equals(sha256)) {
             String namedOther = fileName != null && !fileName.equals(String.valueOf(file.getFileName()))
                     ? " (the checksum file is for " + fileName + ")" : "";
-            throw new ReplayException("Replay file " + file + " does not match its checksum file " + path + namedOther
+            throw new KlineFileException("Kline file " + file + " does not match its checksum file " + path + namedOther
                     + ": its SHA-256 is " + actual + ", the checksum file says " + sha256 + ". The file is damaged, cut short "
                     + "or not the one published: download both files again from data.binance.vision (or delete " + path
-                    + " to replay the file unverified).");
+                    + " to read the file unverified).");
         }
     }
 
     /** The SHA-256 of a file's bytes, in lower-case hex. */
-    static String sha256Of(Path file) {
+    public static String sha256Of(Path file) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -77,7 +111,7 @@ public record ChecksumFile(Path path, String sha256, String fileName) {
                 digest.update(buffer, 0, read);
             }
         } catch (IOException e) {
-            throw new ReplayException("Cannot read replay file " + file + " to check its SHA-256: " + e, e);
+            throw new KlineFileException("Cannot read kline file " + file + " to check its SHA-256: " + e, e);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

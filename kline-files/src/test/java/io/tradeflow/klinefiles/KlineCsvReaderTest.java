@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
@@ -9,19 +9,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.klines;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReplayCsvReaderTest {
+class KlineCsvReaderTest {
     static final String DAY = RecordedDay.FILE_NAME;
     private static final String HEADER = "open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore";
 
@@ -85,11 +85,11 @@ class ReplayCsvReaderTest {
         Path none = zip("ETHUSDT-1m-2023-11.zip");
 
         assertThatThrownBy(() -> KlineCsvReader.open(KlineFile.of(two)))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining(two.toString())
                 .hasMessageContaining("exactly one .csv file, it holds 2");
         assertThatThrownBy(() -> KlineCsvReader.open(KlineFile.of(none)))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining(none.toString())
                 .hasMessageContaining("it holds 0");
     }
@@ -99,8 +99,8 @@ class ReplayCsvReaderTest {
         Path missing = dir.resolve("BTCUSDT-1m-2020-01-01.csv");
 
         assertThatThrownBy(() -> KlineCsvReader.open(KlineFile.of(missing)))
-                .isInstanceOf(ReplayException.class)
-                .hasMessageContaining("Cannot read replay file " + missing);
+                .isInstanceOf(KlineFileException.class)
+                .hasMessageContaining("Cannot read kline file " + missing);
     }
 
     @Test
@@ -143,42 +143,6 @@ class ReplayCsvReaderTest {
             readAll(reader);
             assertThat(reader.bytesRead()).isEqualTo(reader.size());
         }
-    }
-
-    /** A file of this module's {@code src/test/resources/klines/} (the recorded day is trading-core's: {@link RecordedDay#file()}). */
-    static Path resource(String name) {
-        try {
-            return Path.of(ReplayCsvReaderTest.class.getResource("/klines/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A file of this module's {@code src/test/resources/replay/}: the example files of issue 15 (see the README there). */
-    static Path issueFile(String name) {
-        try {
-            return Path.of(ReplayCsvReaderTest.class.getResource("/replay/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static List<CsvRow> readAll(Path path) {
-        try (KlineCsvReader reader = KlineCsvReader.open(KlineFile.of(path))) {
-            return readAll(reader);
-        }
-    }
-
-    static List<CsvRow> readAll(KlineCsvReader reader) {
-        List<CsvRow> rows = new ArrayList<>();
-        for (CsvRow row = reader.next(); row != null; row = reader.next()) {
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    static List<Kline> klines(List<CsvRow> rows) {
-        return rows.stream().filter(CsvRow.Valid.class::isInstance).map(row -> ((CsvRow.Valid) row).kline()).toList();
     }
 
     private Path write(String name, String text) throws IOException {

@@ -1,11 +1,13 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Symbol;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A recorded kline file and the pair it holds. The CSV rows do not name their symbol or interval, so both come from
@@ -22,10 +24,25 @@ public record KlineFile(Path path, Symbol symbol, Interval interval) {
     /** data.binance.vision's words for intervals whose code a case-insensitive file system could not tell apart. */
     private static final Map<String, Interval> ARCHIVE_WORDS = Map.of("1mo", Interval.ONE_MONTH);
     /** Intervals the archive holds that trading-core does not have: named in the error rather than "no interval". */
-    private static final Map<String, String> NOT_REPLAYED = Map.of("1s", "one-second klines");
+    private static final Map<String, String> NOT_READ = Map.of("1s", "one-second klines");
 
     public boolean isZip() {
         return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    /**
+     * The days the file covers by its name: what follows the interval token ({@code 2023-11-15}, {@code 2023-11},
+     * {@code 2023-11-15_to_2023-11-21}); empty when the name has no such date part.
+     */
+    public Optional<DateSpan> dates() {
+        String name = path.getFileName().toString();
+        String[] tokens = name.substring(0, name.length() - 4).split("-");
+        for (int i = 1; i < tokens.length; i++) {
+            if (intervalOrNull(tokens[i]) == interval) {
+                return DateSpan.parse(String.join("-", Arrays.copyOfRange(tokens, i + 1, tokens.length)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Derives the pair from the file name; fails with a message naming the file when it cannot. */
@@ -47,8 +64,8 @@ public record KlineFile(Path path, Symbol symbol, Interval interval) {
             throw badName(path, "its first token '" + tokens[0] + "' is not a symbol");
         }
         for (int i = 1; i < tokens.length; i++) {
-            if (NOT_REPLAYED.containsKey(tokens[i])) {
-                throw badName(path, "its interval " + tokens[i] + " (" + NOT_REPLAYED.get(tokens[i])
+            if (NOT_READ.containsKey(tokens[i])) {
+                throw badName(path, "its interval " + tokens[i] + " (" + NOT_READ.get(tokens[i])
                         + ") is not one Tradeflow works with; use a file of 1m or longer klines");
             }
             Interval interval = intervalOrNull(tokens[i]);
@@ -71,8 +88,8 @@ public record KlineFile(Path path, Symbol symbol, Interval interval) {
         }
     }
 
-    private static ReplayException badName(Path path, String why) {
-        return new ReplayException("Cannot tell the symbol and interval of replay file " + path + ": " + why
+    private static KlineFileException badName(Path path, String why) {
+        return new KlineFileException("Cannot tell the symbol and interval of kline file " + path + ": " + why
                 + " (expected a data.binance.vision name such as BTCUSDT-1m-2023-11-15.csv, BTCUSDT-1m-2023-11.zip or BTCUSDT-1mo-2024-01.zip)");
     }
 

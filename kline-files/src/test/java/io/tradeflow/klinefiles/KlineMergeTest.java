@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import io.tradeflow.core.domain.Kline;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReplayMergeTest {
+class KlineMergeTest {
     @TempDir
     Path dir;
 
@@ -25,7 +25,7 @@ class ReplayMergeTest {
         Path btc5m = write("BTCUSDT-5m-2023-11-15.csv", row5m(0, "35100"));
 
         List<String> order = new ArrayList<>();
-        try (KlineMerge merge = Replay.openAll(List.of(eth, btc, btc5m))) {
+        try (KlineMerge merge = open(List.of(eth, btc, btc5m))) {
             for (CsvRow row = merge.next(); row != null; row = merge.next()) {
                 Kline kline = ((CsvRow.Valid) row).kline();
                 order.add(kline.symbol().value() + " " + kline.interval().code() + " " + (kline.openTime() - START) / 60_000);
@@ -47,7 +47,7 @@ class ReplayMergeTest {
         Path btc = write("BTCUSDT-1m-2023-11-15.csv", row(1, "35000"));
 
         List<String> seen = new ArrayList<>();
-        try (KlineMerge merge = Replay.openAll(List.of(eth, btc))) {
+        try (KlineMerge merge = open(List.of(eth, btc))) {
             for (CsvRow row = merge.next(); row != null; row = merge.next()) {
                 seen.add(switch (row) {
                     case CsvRow.Valid valid -> valid.kline().symbol() + " " + (valid.kline().openTime() - START) / 60_000;
@@ -70,6 +70,13 @@ class ReplayMergeTest {
     private static String row5m(int fiveMinutes, String price) {
         long open = START + fiveMinutes * 300_000L;
         return open + "," + price + "," + price + "," + price + "," + price + ",1.5," + (open + 299_999) + ",100.5,10,0.5,50,0";
+    }
+
+    /** Names, checksums, then the merge: how the replay and the backtest open their files. */
+    static KlineMerge open(List<Path> files) {
+        List<KlineFile> parsed = files.stream().map(KlineFile::of).toList();
+        ChecksumFile.verifyAll(parsed);
+        return KlineMerge.open(parsed);
     }
 
     private Path write(String name, String... rows) throws IOException {

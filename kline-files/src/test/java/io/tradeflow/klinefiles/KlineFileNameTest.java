@@ -1,23 +1,21 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.klinefiles.testing.KlineTestFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReplayFileNameTest {
+class KlineFileNameTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -43,12 +41,12 @@ class ReplayFileNameTest {
 
     @Test
     void theIssuesMonthlyFileIsOneKlineOfTheMonthClosingAtItsLastMillisecond() {
-        KlineFile file = KlineFile.of(ReplayCsvReaderTest.issueFile("BTCUSDT-1mo-2024-01.csv"));
+        KlineFile file = KlineFile.of(KlineTestFiles.example("BTCUSDT-1mo-2024-01.csv"));
         assertThat(file.interval()).isEqualTo(Interval.ONE_MONTH);
 
         List<CsvRow> rows;
         try (KlineCsvReader reader = KlineCsvReader.open(file)) {
-            rows = ReplayCsvReaderTest.readAll(reader);
+            rows = KlineTestFiles.readAll(reader);
         }
 
         assertThat(rows).hasSize(1).first().isInstanceOf(CsvRow.Valid.class);
@@ -63,7 +61,7 @@ class ReplayFileNameTest {
     @Test
     void anArchiveIntervalTradeflowHasNotIsNamedInTheError() {
         assertThatThrownBy(() -> KlineFile.of(Path.of("BTCUSDT-1s-2025-01-01.zip")))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining("BTCUSDT-1s-2025-01-01.zip")
                 .hasMessageContaining("its interval 1s (one-second klines) is not one Tradeflow works with");
     }
@@ -79,7 +77,7 @@ class ReplayFileNameTest {
             "BTCUSDT-1MO-2024-01.zip", "BTCUSDT-1month-2024-01.zip"})
     void aNameWithoutAnIntervalFailsNamingTheFile(String path) {
         assertThatThrownBy(() -> KlineFile.of(Path.of(path)))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining(path)
                 .hasMessageContaining("interval code");
     }
@@ -87,33 +85,19 @@ class ReplayFileNameTest {
     @Test
     void aNameWithoutASymbolFailsNamingTheFile() {
         assertThatThrownBy(() -> KlineFile.of(Path.of("data/-1m-2023-11-15.csv")))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining("data/-1m-2023-11-15.csv")
                 .hasMessageContaining("is not a symbol");
         assertThatThrownBy(() -> KlineFile.of(Path.of("BTC.USDT-1m-2023-11-15.csv")))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining("'BTC.USDT' is not a symbol");
     }
 
     @Test
     void onlyCsvAndZipFilesAreRead() {
         assertThatThrownBy(() -> KlineFile.of(Path.of("BTCUSDT-1m-2023-11-15.csv.gz")))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining("BTCUSDT-1m-2023-11-15.csv.gz")
                 .hasMessageContaining("neither a .csv nor a .zip");
-    }
-
-    @Test
-    void theReplayRefusesToStartWhenAnyFileCannotBeUsedNamingIt(@TempDir Path dir) throws IOException {
-        Path good = Files.writeString(dir.resolve("BTCUSDT-1m-2023-11-15.csv"), "");
-        Path badlyNamed = Files.writeString(dir.resolve("btc-minutes.csv"), "");
-        Path missing = dir.resolve("ETHUSDT-1m-2023-11-15.csv");
-
-        assertThatThrownBy(() -> Replay.openAll(List.of(good, badlyNamed)))
-                .isInstanceOf(ReplayException.class).hasMessageContaining(badlyNamed.toString());
-        assertThatThrownBy(() -> Replay.openAll(List.of(good, missing)))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("Cannot read replay file " + missing);
-        assertThatThrownBy(() -> Replay.openAll(List.of()))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("tradeflow.market-data.replay.files names no file");
     }
 }

@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
@@ -11,20 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.issueFile;
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.klines;
-import static io.tradeflow.marketdata.replay.ReplayCsvReaderTest.readAll;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.ROW_1_US;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.ROW_2_US;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.ROW_3_MS;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.example;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.klines;
+import static io.tradeflow.klinefiles.testing.KlineTestFiles.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Files with times in microseconds (data.binance.vision's spot files from 2025 on), and files mixing units. */
-class ReplayTimeUnitTest {
-    private static final Path MICROSECONDS = issueFile("BTCUSDT-1m-2025-01-01.csv");
+class KlineTimeUnitTest {
+    private static final Path MICROSECONDS = example("BTCUSDT-1m-2025-01-01.csv");
     private static final String ROW_1_MS = "1735689600000,93500.10,93520.00,93490.00,93510.50,12.345,1735689659999,1154321.12,800,6.100,570411.20,0";
-    static final String ROW_1_US = "1735689600000000,93500.10,93520.00,93490.00,93510.50,12.345,1735689659999999,1154321.12,800,6.100,570411.20,0";
-    static final String ROW_2_MS = "1735689660000,93510.50,93530.00,93500.00,93525.00,10.000,1735689719999,935200.00,700,5.000,467600.00,0";
-    static final String ROW_2_US = "1735689660000000,93510.50,93530.00,93500.00,93525.00,10.000,1735689719999999,935200.00,700,5.000,467600.00,0";
-    static final String ROW_3_MS = "1735689720000,93525.00,93540.00,93515.00,93530.00,8.500,1735689779999,795000.00,650,4.200,392800.00,0";
+    private static final String ROW_2_MS = "1735689660000,93510.50,93530.00,93500.00,93525.00,10.000,1735689719999,935200.00,700,5.000,467600.00,0";
 
     @TempDir
     Path dir;
@@ -57,7 +57,7 @@ class ReplayTimeUnitTest {
 
     @Test
     void theZippedMicrosecondFileIsReadLikeTheCsv() {
-        assertThat(klines(readAll(issueFile("BTCUSDT-1m-2025-01-01.zip")))).isEqualTo(klines(readAll(MICROSECONDS)));
+        assertThat(klines(readAll(example("BTCUSDT-1m-2025-01-01.zip")))).isEqualTo(klines(readAll(MICROSECONDS)));
     }
 
     @Test
@@ -68,10 +68,10 @@ class ReplayTimeUnitTest {
             assertThat(reader.next()).isInstanceOf(CsvRow.Valid.class);
             assertThat(reader.next()).isInstanceOf(CsvRow.Valid.class);
             assertThatThrownBy(reader::next)
-                    .isInstanceOf(ReplayException.class)
-                    .hasMessageStartingWith("Replay file " + mixed + ":3 mixes time units: its times are in milliseconds "
+                    .isInstanceOf(KlineFileException.class)
+                    .hasMessageStartingWith("Kline file " + mixed + ":3 mixes time units: its times are in milliseconds "
                             + "(open_time 1735689720000), but the file's are in microseconds (from line 1)")
-                    .hasMessageContaining("replay the parts as separate files");
+                    .hasMessageContaining("read the parts as separate files");
         }
     }
 
@@ -80,8 +80,8 @@ class ReplayTimeUnitTest {
         Path mixed = write("BTCUSDT-1m-2025-01-01.csv", ROW_1_MS, ROW_2_US);
 
         assertThatThrownBy(() -> readAll(mixed))
-                .isInstanceOf(ReplayException.class)
-                .hasMessageStartingWith("Replay file " + mixed + ":2 mixes time units: its times are in microseconds "
+                .isInstanceOf(KlineFileException.class)
+                .hasMessageStartingWith("Kline file " + mixed + ":2 mixes time units: its times are in microseconds "
                         + "(open_time 1735689660000000), but the file's are in milliseconds (from line 1)");
     }
 
@@ -91,7 +91,7 @@ class ReplayTimeUnitTest {
                 "1735689600000000,93500.10,93520.00,93490.00,93510.50,12.345,1735689659999,1154321.12,800,6.100,570411.20,0");
 
         assertThatThrownBy(() -> readAll(mixed))
-                .isInstanceOf(ReplayException.class)
+                .isInstanceOf(KlineFileException.class)
                 .hasMessageContaining(mixed + ":1 mixes time units: open_time 1735689600000000 is in microseconds but "
                         + "close_time 1735689659999 in milliseconds");
     }

@@ -1,4 +1,4 @@
-package io.tradeflow.marketdata.replay;
+package io.tradeflow.klinefiles;
 
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
@@ -27,11 +27,11 @@ import java.util.zip.ZipFile;
  *
  * <p>Times are epoch milliseconds or, in spot files from 2025 on, microseconds ({@link TimeUnitOfFile}); the unit is
  * told from the file's first row and klines always carry milliseconds. A file that mixes the two is refused with a
- * {@link ReplayException} naming the line: its rows could not all be right.
+ * {@link KlineFileException} naming the line: its rows could not all be right.
  *
  * <p>A row that is not a valid kline of the file's pair comes back as {@link CsvRow.Malformed} with its line, and
- * reading goes on. Rows must be in time order within a file, as Binance writes them: the replay merges files by
- * open time and could not put a row that goes back in its place.
+ * reading goes on. Rows must be in time order within a file, as Binance writes them: {@link KlineMerge} merges files
+ * by open time and could not put a row that goes back in its place.
  */
 public final class KlineCsvReader implements Closeable {
     static final String HEADER_START = "open_time";
@@ -66,7 +66,7 @@ public final class KlineCsvReader implements Closeable {
             return file.isZip() ? openZip(file) : new KlineCsvReader(file, file.path().toString(), null,
                     Files.newInputStream(file.path()), Files.size(file.path()));
         } catch (IOException e) {
-            throw new ReplayException("Cannot read replay file " + file.path() + ": " + describe(e), e);
+            throw new KlineFileException("Cannot read kline file " + file.path() + ": " + describe(e), e);
         }
     }
 
@@ -77,7 +77,7 @@ public final class KlineCsvReader implements Closeable {
                     .filter(entry -> !entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv"))
                     .toList();
             if (csvs.size() != 1) {
-                throw new ReplayException("Replay file " + file.path() + " must hold exactly one .csv file, it holds "
+                throw new KlineFileException("Kline file " + file.path() + " must hold exactly one .csv file, it holds "
                         + csvs.size() + (csvs.isEmpty() ? "" : ": " + csvs.stream().map(ZipEntry::getName).toList()));
             }
             ZipEntry entry = csvs.getFirst();
@@ -96,7 +96,7 @@ public final class KlineCsvReader implements Closeable {
             while ((line = lines.readLine()) != null) {
                 lineNumber++;
                 // Counted per line handed out, not per byte the buffers read ahead, so the share done is the share
-                // replayed. Kline files are ASCII (a char is a byte); a "\r\n" counts as one, made up for at the end.
+                // handed out. Kline files are ASCII (a char is a byte); a "\r\n" counts as one, made up for at the end.
                 bytesRead = Math.min(size, bytesRead + line.length() + 1);
                 if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1);
@@ -109,7 +109,7 @@ public final class KlineCsvReader implements Closeable {
             bytesRead = size;
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read replay file " + name + " after line " + lineNumber + ": " + describe(e), e);
+            throw new KlineFileException("Cannot read kline file " + name + " after line " + lineNumber + ": " + describe(e), e);
         }
     }
 
@@ -198,10 +198,10 @@ public final class KlineCsvReader implements Closeable {
         return unit;
     }
 
-    private static ReplayException mixedUnits(RowLocation location, String what) {
-        return new ReplayException("Replay file " + location + " mixes time units: " + what + ". A kline file must use one "
+    private static KlineFileException mixedUnits(RowLocation location, String what) {
+        return new KlineFileException("Kline file " + location + " mixes time units: " + what + ". A kline file must use one "
                 + "unit (data.binance.vision: microseconds in spot files from 2025-01-01 on, milliseconds everywhere else); "
-                + "replay the parts as separate files, or download the file again whole from data.binance.vision.");
+                + "read the parts as separate files, or download the file again whole from data.binance.vision.");
     }
 
     private static long expectedCloseTime(Interval interval, long openTime) {
