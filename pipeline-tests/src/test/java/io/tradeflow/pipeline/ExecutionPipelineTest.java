@@ -1,5 +1,9 @@
 package io.tradeflow.pipeline;
 
+import io.tradeflow.backtest.Backtest;
+import io.tradeflow.backtest.BacktestSettings;
+import io.tradeflow.backtest.BotRun;
+import io.tradeflow.backtest.LoadedKlines;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.BotDefinition;
@@ -9,6 +13,7 @@ import io.tradeflow.core.event.OrderUpdated;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.execution.PaperReplay;
+import io.tradeflow.core.execution.PaperSettings;
 import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackExtension;
 import io.tradeflow.devstack.Endpoints;
@@ -17,11 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +37,9 @@ import static org.awaitility.Awaitility.await;
  * The whole paper-trading pipeline as deployed: market-data-service replays a recorded real day at speed
  * {@code max} from a CSV file, indicator-, signal- and execution-service ({@code java -jar}, on the devstack's Kafka,
  * Redis and PostgreSQL) turn it into a paper bot's orders, and {@code orders.v1} holds exactly the orders of the
- * in-process run of trading-core (strategy, Trader, paper venue) over the same klines, in order. Then the same with
- * execution-service killed ({@code kill -9}) halfway and started again, and with every signal delivered twice.
+ * in-process run of trading-core (strategy, Trader, paper venue) over the same klines, in order, and exactly the orders
+ * and realized PnL of the backtest engine ({@code bin/backtest}'s) for the same bot, day and settings. Then the same
+ * with execution-service killed ({@code kill -9}) halfway and started again, and with every signal delivered twice.
  *
  * <p>One set of indicator, signal and execution processes ({@link PaperPipeline}) serves every scenario;
  * market-data-service replays its files once, at start, so each scenario starts one for its own file. Each scenario
@@ -81,7 +89,29 @@ class ExecutionPipelineTest {
                     .containsExactlyElementsOf(expected.orders());
             assertThat(comparableSignals(signals.all())).containsExactlyElementsOf(comparableSignals(expected.signals()));
             assertThat(comparableOrders(ordersOf(orders, STRAIGHT))).containsExactlyElementsOf(expected.orders());
+
+            BotRun backtest = backtest(STRAIGHT);
+            assertThat(comparableOrders(ordersOf(orders, STRAIGHT)))
+                    .as("the services' orders and the backtest engine's for the same bot, day and settings")
+                    .containsExactlyElementsOf(comparableOrders(backtest.orders()));
+            BigDecimal servicesRealized = ordersOf(orders, STRAIGHT).stream().map(OrderUpdated::realizedPnl)
+                    .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal backtestRealized = backtest.trades().stream().map(trade -> trade.position().realizedPnl())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(servicesRealized).as("realized PnL of the services' fills (%s) and of the backtest's closed "
+                    + "positions (%s)", servicesRealized, backtestRealized).isEqualByComparingTo(backtestRealized);
+            assertThat(backtest.trades()).as("the backtest's closed positions").hasSizeGreaterThan(3);
         }
+    }
+
+    /**
+     * The backtest engine over the recorded day for {@code bot}, with what the services run here: the test's symbol
+     * rules, execution-service's paper settings and risk limits, indicator-service's default indicators.
+     */
+    static BotRun backtest(BotDefinition bot) {
+        BacktestSettings settings = BacktestSettings.of(PaperSettings.DEFAULTS,
+                Map.of(bot.symbol(), TestSymbolRules.btcusdtAs(bot.symbol())));
+        return new Backtest(List.of(bot), settings).run(LoadedKlines.of(RecordedDay.closed(bot.symbol()))).getFirst();
     }
 
     @Test

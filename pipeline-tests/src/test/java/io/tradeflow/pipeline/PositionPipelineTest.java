@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * recorded day replayed at speed max becomes a paper bot's fills on {@code orders.v1}, and position-service books
  * them in PostgreSQL (schema {@code position}) and on {@code positions.v1}. Its accounting is checked against the paper
  * venue's own, from the in-process run ({@link PaperFills}): every fill's realized PnL, and the realized PnL, fees and
- * net PnL of every closed position, exactly. Then the same with position-service killed ({@code kill -9}) halfway
+ * net PnL of every closed position, exactly; and the closed positions are the backtest engine's trades for the same
+ * bot, day and settings ({@code bin/backtest}'s). Then the same with position-service killed ({@code kill -9}) halfway
  * through the bot's fills and started again: every fill booked once, every event published once, and the bot's
  * statistics row equal to the fold of its closed positions.
  */
@@ -112,6 +113,11 @@ class PositionPipelineTest {
                     .isEqualTo(plainValues(expected.realizedByTrade()));
             assertThat(closedEvents(eventsOf(events, STRAIGHT))).as("the CLOSED events on positions.v1")
                     .isEqualTo(expected.closedDescribed());
+            Map<String, String> backtest = new LinkedHashMap<>();
+            ExecutionPipelineTest.backtest(STRAIGHT).trades().forEach(trade -> backtest.put(trade.positionId(),
+                    PaperFills.Closed.described(trade.position().realizedPnl(), trade.marginFees(), trade.netRealizedPnl())));
+            assertThat(described(closed)).as("each closed position of position-service and of the backtest engine for the "
+                    + "same bot, day and settings: realized PnL, fees, net").isEqualTo(backtest);
 
             JsonNode page = get("/api/v1/positions?status=closed&size=500&botId=" + STRAIGHT.botId());
             BigDecimal restRealized = BigDecimal.ZERO;
