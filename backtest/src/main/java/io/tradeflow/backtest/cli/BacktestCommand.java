@@ -3,9 +3,13 @@ package io.tradeflow.backtest.cli;
 import io.tradeflow.backtest.Backtest;
 import io.tradeflow.backtest.BacktestSettings;
 import io.tradeflow.backtest.BotRun;
+import io.tradeflow.backtest.LoadedKlines;
 import io.tradeflow.backtest.exchange.ExchangeInfoFile;
 import io.tradeflow.backtest.input.InputException;
 import io.tradeflow.backtest.input.KlineFiles;
+import io.tradeflow.backtest.sweep.Combination;
+import io.tradeflow.backtest.sweep.Combinations;
+import io.tradeflow.backtest.sweep.Sweep;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.MarginType;
 import io.tradeflow.core.domain.Market;
@@ -19,6 +23,7 @@ import io.tradeflow.klinefiles.DateSpan;
 import io.tradeflow.klinefiles.KlineFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,8 +47,9 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code bin/backtest}: bots over recorded kline files with the classes the services run ({@link Backtest}), then
- * the report. Exit 0 when the report is written; 2 when what was asked cannot run (options, strategy, parameters,
- * bots file, symbol rules), with what to do; 1 when the files cannot be read or hold no kline of the days asked for.
+ * the report; with {@code --grid}, a parameter sweep instead ({@link SweepRun}). Exit 0 when the report is written;
+ * 2 when what was asked cannot run (options, strategy, parameters, bots file, symbol rules, grid), with what to do;
+ * 1 when the files cannot be read or hold no kline of the days asked for.
  */
 @Command(name = "bin/backtest", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs a strategy over recorded Binance klines with the indicators, strategy, risk checks, "
@@ -52,6 +58,8 @@ import java.util.function.LongSupplier;
                 "  bin/backtest --strategy sma-crossover --param fast=5 --param slow=20 \\",
                 "      --data data/klines --symbols BTCUSDT --interval 1m --from 2023-11-15 --to 2023-11-21",
                 "  bin/backtest --bots config/demo-bots.yaml --klines data/klines/BTCUSDT-UM-1m-2023-11-15_to_2023-11-21.csv",
+                "  bin/backtest --strategy sma-crossover --grid fast=5,10,20 --grid slow=20:60:10 --rank-by sharpe \\",
+                "      --klines data/klines/BTCUSDT-UM-1m-2023-11-15_to_2023-11-21.csv --out /tmp/sweep",
                 "", "bin/backtest builds its jar when it is missing or older than its sources; --no-build runs it as it is.",
                 "What is simulated and what is not: backtest/README.md"})
 public final class BacktestCommand implements Callable<Integer> {
@@ -146,6 +154,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--quiet", order = 20, description = "no progress on standard error")
     boolean quiet;
 
+    @Mixin
+    SweepOptions sweep = new SweepOptions();
+
     private final LongSupplier nanoClock;
 
     BacktestCommand(LongSupplier nanoClock) {
@@ -156,8 +167,11 @@ public final class BacktestCommand implements Callable<Integer> {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command as {@code bin/backtest} does, writing to {@code out} and {@code err}; returns the exit code. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command as {@code bin/backtest} does, writing to {@code out} and {@code err}; returns the exit code.
+     * Public for the tests of other packages (the sweep's).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine line = new CommandLine(new BacktestCommand(System::nanoTime));
         line.setOut(out);
         line.setErr(err);
@@ -190,6 +204,7 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // What was asked is checked before any file is read: a usage error comes first.
         checkCombinations();
+        sweep.check(botsFile != null);
         Optional<DateSpan> days = days();
         PaperSettings paper = paperSettings();
         RiskLimits limits = riskLimits();
@@ -197,13 +212,20 @@ public final class BacktestCommand implements Callable<Integer> {
         List<BotDefinition> bots;
         KlineChoice klines;
         if (strategy != null) {
-            BotChoice.checkStrategy(strategy, params);
+            Optional<Combinations> grid = sweep.requested() ? Optional.of(sweep.combinations(strategy, params))
+                    : Optional.empty();
+            if (grid.isEmpty()) {
+                BotChoice.checkStrategy(strategy, params);
+            }
             RiskSpec risk = BotChoice.risk(marginPerTrade == null ? BotChoice.DEFAULT_MARGIN_PER_TRADE : marginPerTrade,
                     leverage == null ? BotChoice.DEFAULT_LEVERAGE : leverage,
                     marginType == null ? MarginType.ISOLATED : marginType);
             List<Series> wanted = data == null ? List.of() : strategySeries();
             klines = data == null ? KlineChoice.named(klineFiles, days)
                     : KlineChoice.inFolder(data, wanted, days.orElseThrow());
+            if (grid.isPresent()) {
+                return sweep(grid.get(), klines, risk, paper, limits, days);
+            }
             bots = BotChoice.fromStrategy(strategy, params, klines.series(), risk);
         } else {
             bots = BotChoice.fromFile(botsFile, err);
@@ -218,13 +240,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
             }
         }
-        ExchangeInfoFile rules = symbolRules == null ? ExchangeInfoFile.builtIn() : ExchangeInfoFile.read(symbolRules);
-        Backtest backtest = new Backtest(bots, new BacktestSettings(paper, limits, rulesOf(bots, rules),
+        Backtest backtest = new Backtest(bots, new BacktestSettings(paper, limits, rulesOf(bots, exchangeInfo()),
                 BacktestSettings.SERVICE_DEFAULT_INDICATORS));
-        KlineFiles files = KlineFiles.of(klines.files(), days, marketsOf(bots));
-        if (!files.checked().verified().isEmpty()) {
-            err.println("backtest: " + files.checked().verified().size() + " file(s) match their .CHECKSUM");
-        }
+        KlineFiles files = files(klines, days, bots, err);
         ProgressLine progress = new ProgressLine(err, nanoClock, !quiet);
         List<BotRun> runs = backtest.run(files, progress);
         checkNotEmpty(runs, klines);
@@ -233,6 +251,39 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Results.write(runs, files, out, stdout);
         return 0;
+    }
+
+    /** {@code --grid}: the sweep of {@link SweepRun}, on the klines of one pair read once. */
+    private int sweep(Combinations grid, KlineChoice klines, RiskSpec risk, PaperSettings paper, RiskLimits limits,
+                      Optional<DateSpan> days) {
+        PrintWriter err = spec.commandLine().getErr();
+        Series series = SweepRun.onePair(klines);
+        Function<Combination, BotDefinition> bots = combination -> BotChoice.fromStrategy(strategy,
+                combination.params(), List.of(series), risk).getFirst();
+        List<BotDefinition> first = List.of(bots.apply(grid.accepted().getFirst()));
+        BacktestSettings settings = new BacktestSettings(paper, limits, rulesOf(first, exchangeInfo()),
+                BacktestSettings.SERVICE_DEFAULT_INDICATORS);
+        LoadedKlines loaded = LoadedKlines.load(files(klines, days, first, err));
+        if (loaded.size() == 0) {
+            throw noKlineOf(series, klines);
+        }
+        Sweep.Plan plan = new Sweep.Plan(grid, bots, settings, sweep.measure(), sweep.top(), sweep.threads());
+        return new SweepRun(err, spec.commandLine().getOut(), nanoClock, quiet).run(plan, loaded, sweep.outOfSample(),
+                out);
+    }
+
+    private ExchangeInfoFile exchangeInfo() {
+        return symbolRules == null ? ExchangeInfoFile.builtIn() : ExchangeInfoFile.read(symbolRules);
+    }
+
+    /** The bots' kline files, saying how many match their {@code .CHECKSUM}. */
+    private static KlineFiles files(KlineChoice klines, Optional<DateSpan> days, List<BotDefinition> bots,
+                                    PrintWriter err) {
+        KlineFiles files = KlineFiles.of(klines.files(), days, marketsOf(bots));
+        if (!files.checked().verified().isEmpty()) {
+            err.println("backtest: " + files.checked().verified().size() + " file(s) match their .CHECKSUM");
+        }
+        return files;
     }
 
     private void checkCombinations() {
@@ -353,11 +404,14 @@ public final class BacktestCommand implements Callable<Integer> {
     private static void checkNotEmpty(List<BotRun> runs, KlineChoice klines) {
         for (BotRun run : runs) {
             if (run.equity().isEmpty()) {
-                Series series = Series.of(run.bot());
-                throw new InputException("No kline of " + series + " " + klines.between() + "in " + klines.where() + ": "
-                        + KlineChoice.found(klines.files().stream().filter(f -> Series.of(f).equals(series)).toList())
-                        + ". Choose --from and --to within the files' days, or give files of those days.");
+                throw noKlineOf(Series.of(run.bot()), klines);
             }
         }
+    }
+
+    private static InputException noKlineOf(Series series, KlineChoice klines) {
+        return new InputException("No kline of " + series + " " + klines.between() + "in " + klines.where() + ": "
+                + KlineChoice.found(klines.files().stream().filter(f -> Series.of(f).equals(series)).toList())
+                + ". Choose --from and --to within the files' days, or give files of those days.");
     }
 }

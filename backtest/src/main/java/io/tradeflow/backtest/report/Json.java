@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * reach Jackson as numbers written plain, and for the files two-space indentation with {@code \n} whatever the
  * platform, so the text is the same everywhere.
  */
-final class Json {
+public final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
@@ -23,7 +23,7 @@ final class Json {
     }
 
     /** {@code value} indented, ending with a newline: a file's text. */
-    static String pretty(Object value) {
+    public static String pretty(Object value) {
         try {
             return PRETTY.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
@@ -32,7 +32,7 @@ final class Json {
     }
 
     /** {@code value} on one line: data embedded in the page. */
-    static String compact(Object value) {
+    public static String compact(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

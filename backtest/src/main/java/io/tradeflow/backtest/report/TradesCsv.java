@@ -25,7 +25,6 @@ public final class TradesCsv {
     static final List<String> HEADER = List.of("bot", "positionId", "symbol", "direction", "openedAt", "closedAt",
             "entryPrice", "exitPrice", "quantity", "grossPnl", "fees", "netPnl", "marginAsset", "rMultiple",
             "closeReason", "holdingTime");
-    private static final String CRLF = "\r\n";
 
     private TradesCsv() {
     }
@@ -33,11 +32,11 @@ public final class TradesCsv {
     /** The whole file's text. */
     public static String of(BotRun run) {
         StringBuilder csv = new StringBuilder();
-        row(csv, HEADER);
+        Csv.row(csv, HEADER);
         for (TrackedPosition trade : run.trades()) {
             Duration held = Summary.holdingTime(trade);
             Position p = trade.position();
-            row(csv, List.of(trade.botId(), trade.positionId(), p.symbol().value(), p.direction().name(),
+            Csv.row(csv, List.of(trade.botId(), trade.positionId(), p.symbol().value(), p.direction().name(),
                     Formats.isoUtc(p.openedAt()), Formats.isoUtc(p.closedAt()),
                     p.entryPrice().toPlainString(), p.exitPrice().toPlainString(), p.closedQuantity().toPlainString(),
                     p.realizedPnl().toPlainString(), trade.knownFees().toPlainString(),
@@ -46,20 +45,5 @@ public final class TradesCsv {
                     held.toString()));
         }
         return csv.toString();
-    }
-
-    /** One field as RFC 4180 wants it: as it is, or quoted when it holds a comma, a quote, CR or LF. */
-    static String field(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    private static void row(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            csv.append(i == 0 ? "" : ",").append(field(fields.get(i)));
-        }
-        csv.append(CRLF);
     }
 }

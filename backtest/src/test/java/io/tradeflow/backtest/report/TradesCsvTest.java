@@ -37,10 +37,10 @@ class TradesCsvTest {
 
     @Test
     void fieldsWithCommasQuotesOrLineBreaksAreQuotedAsRfc4180Says() {
-        assertThat(TradesCsv.field("plain-1.5")).isEqualTo("plain-1.5");
-        assertThat(TradesCsv.field("desk 1, \"fast\"")).isEqualTo("\"desk 1, \"\"fast\"\"\"");
-        assertThat(TradesCsv.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-        assertThat(TradesCsv.field("cr\ronly")).isEqualTo("\"cr\ronly\"");
+        assertThat(Csv.field("plain-1.5")).isEqualTo("plain-1.5");
+        assertThat(Csv.field("desk 1, \"fast\"")).isEqualTo("\"desk 1, \"\"fast\"\"\"");
+        assertThat(Csv.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
+        assertThat(Csv.field("cr\ronly")).isEqualTo("\"cr\ronly\"");
         // a bot id as the first field of a whole row
         assertThat(TradesCsv.of(CraftedRun.run("desk 1, \"fast\"")).split("\r\n")[1])
                 .startsWith("\"desk 1, \"\"fast\"\"\",pos-paper-BTCUSDT-A,BTCUSDT,LONG,");
