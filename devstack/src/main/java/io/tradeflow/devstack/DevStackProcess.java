@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DevStackProcess implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 180;
+    private static final int START_ATTEMPTS = 3;
 
     private final Process process;
     private final Endpoints endpoints;
@@ -31,7 +32,33 @@ final class DevStackProcess implements AutoCloseable {
         this.endpoints = endpoints;
     }
 
+    /**
+     * Starts the devstack JVM on free ports, again on other free ports when it ends before it is ready: a port found
+     * free can be taken, before a server binds it, by another process' outgoing connection (the free ports and the
+     * kernel's ephemeral ports are one range), which ends the JVM with "Address already in use".
+     */
     static DevStackProcess start(int partitions) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(partitions);
+            } catch (EndedEarly e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                System.out.println("[devstack] " + e.getMessage() + " Starting it again on other free ports (attempt "
+                        + (attempt + 1) + " of " + START_ATTEMPTS + ").");
+            }
+        }
+    }
+
+    /** The devstack JVM ended before it said it was ready. */
+    private static final class EndedEarly extends DevStackException {
+        EndedEarly(String message) {
+            super(message);
+        }
+    }
+
+    private static DevStackProcess startOnce(int partitions) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-XX:+UseSerialGC"));
         if (Runtime.version().feature() >= 24) {
@@ -68,9 +95,10 @@ final class DevStackProcess implements AutoCloseable {
                 System.out.println("[devstack] " + line);
             }
             boolean ended = process.waitFor(10, TimeUnit.SECONDS);
-            throw new DevStackException("The devstack JVM ended before it was ready ("
+            String why = "The devstack JVM ended before it was ready ("
                     + (ended ? "exit code " + process.exitValue() : "killed after " + START_TIMEOUT_SECONDS + " s")
-                    + "); its error output is above.");
+                    + "); its error output is above.";
+            throw ended ? new EndedEarly(why) : new DevStackException(why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

@@ -118,6 +118,7 @@ final class SweepRun {
                 + SweepTable.time(split.to()) + " (" + split.outOfSampleSize() + ", "
                 + split.outOfSampleShare().movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString()
                 + " % of the time; " + (split.onDayBoundary() ? "the UTC midnight nearest " + asked + " from the end)"
-                : "the klines lie within one UTC day: cut mid-day, at the first kline " + asked + " from the end)");
+                : "not on a UTC midnight: the klines lie within one day, or are longer than a day; cut at a kline's"
+                        + " open near " + asked + " from the end)");
     }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
  *       for a part-day at the ends of the data): the daily returns of Sharpe and Sortino are not split;</li>
  *   <li>when the klines open within one UTC day, there is no such midnight: the cut is the open time of the first
  *       kline opening at or after {@code T} (never the first kline's, so that each part holds one);</li>
+ *   <li>klines longer than a day (3d, 1w, 1M) need not open at a midnight: the cut is then the open time of the
+ *       first kline opening at or after that midnight, so that no in-sample kline closes after the cut;</li>
  *   <li>a kline is in sample when it opens before the cut, out of sample otherwise: never in both.</li>
  * </ol>
  * Each part is run from a cold start: a run on the out-of-sample part begins flat, with empty indicator series, as a
@@ -31,7 +33,8 @@ import java.util.Optional;
  * @param fraction      the share of the time asked for out of sample; 0 when there is no split
  * @param firstOut      index of the first out-of-sample kline in {@code klines}; its size when there is no split
  * @param cut           the first out-of-sample instant, epoch ms; {@code t1} when there is no split
- * @param onDayBoundary whether the cut is a UTC midnight
+ * @param onDayBoundary whether the cut is a UTC midnight (false for the one-day case, and when klines longer than a
+ *                      day moved it on)
  */
 public record SampleSplit(LoadedKlines klines, BigDecimal fraction, int firstOut, long cut, boolean onDayBoundary) {
     static final long DAY_MS = 86_400_000L;
@@ -77,8 +80,12 @@ public record SampleSplit(LoadedKlines klines, BigDecimal fraction, int firstOut
         if (firstMidnight <= lastMidnight) {
             long before = Math.floorDiv(target, DAY_MS) * DAY_MS;
             long nearest = target - before <= before + DAY_MS - target ? before : before + DAY_MS;
-            long cut = Math.clamp(nearest, firstMidnight, lastMidnight);
-            return new SampleSplit(klines, fraction, firstOpeningAtOrAfter(all, cut), cut, true);
+            long midnight = Math.clamp(nearest, firstMidnight, lastMidnight);
+            // Klines longer than a day (3d, 1w, 1M) need not open at midnight: the cut moves on to the next kline's
+            // open, so the last in-sample kline closes before it (no price after the cut is seen in sample).
+            int index = firstOpeningAtOrAfter(all, midnight);
+            long cut = all.get(index).openTime();
+            return new SampleSplit(klines, fraction, index, cut, cut == midnight);
         }
         int index = Math.clamp(firstOpeningAtOrAfter(all, target), firstOpeningAtOrAfter(all, t0 + 1),
                 firstOpeningAtOrAfter(all, lastOpen));

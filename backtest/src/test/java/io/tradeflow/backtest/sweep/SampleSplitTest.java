@@ -86,6 +86,20 @@ class SampleSplitTest {
     }
 
     @Test
+    void klinesLongerThanADayAreCutAtAKlineOpenSoThatNoInSampleKlineClosesAfterTheCut() {
+        // Weekly klines opening Mondays (2024-01-01 is a Monday), 20 weeks: the midnight nearest 70 % falls inside a
+        // week; the cut moves on to the next Monday.
+        LoadedKlines all = LoadedKlines.of(klines(Interval.ONE_WEEK, JAN_1, 20));
+
+        SampleSplit split = SampleSplit.of(all, new BigDecimal("0.3"));
+
+        List<KlineClosed> in = read(split.inSample());
+        assertThat(in.getLast().closeTime()).isLessThan(split.cut());
+        assertThat(read(split.outOfSample().orElseThrow()).getFirst().openTime()).isEqualTo(split.cut());
+        assertThat((split.cut() - JAN_1) % (7 * DAY)).isZero();
+    }
+
+    @Test
     void zeroKeepsEveryKlineInSample() {
         LoadedKlines day = LoadedKlines.of(klines(Interval.ONE_HOUR, JAN_1, 48));
 

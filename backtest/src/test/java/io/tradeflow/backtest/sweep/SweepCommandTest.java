@@ -44,8 +44,9 @@ class SweepCommandTest {
                 + "sma-crossover (e.g. fast=20 slow=20: parameter 'fast' must be below 'slow' (20), not '20'); "
                 + "sweep.json lists them\n");
         assertThat(stderr.toString()).contains("backtest: 1440 klines; in sample 2023-11-15 00:00 to 2023-11-15 16:48 "
-                + "UTC (1008), out of sample to 2023-11-16 00:00 (432, 30.0 % of the time; the klines lie within one "
-                + "UTC day: cut mid-day, at the first kline 30 % from the end); 14 combinations on ");
+                + "UTC (1008), out of sample to 2023-11-16 00:00 (432, 30.0 % of the time; not on a UTC midnight: the "
+                + "klines lie within one day, or are longer than a day; cut at a kline's open near 30 % from the end); "
+                + "14 combinations on ");
         List<String> table = stdout.toString().lines().toList();
         assertThat(table.getFirst()).isEqualTo("Top 3 of 14 combinations by net-pnl, in sample 2023-11-15 00:00 to "
                 + "2023-11-15 16:48 UTC (1008 klines), out of sample to 2023-11-16 00:00 (432 klines):");

@@ -88,7 +88,13 @@ public class BotFollower implements TopicFollower.Listener {
     @Override
     public void record(ConsumerRecord<String, byte[]> record) {
         switch (BotRecord.read(record.key(), record.value())) {
-            case BotRecord.Unreadable unreadable -> deadLetter(record, unreadable.reason());
+            case BotRecord.Unreadable unreadable -> {
+                deadLetter(record, unreadable.reason());
+                // As the indicator and signal stages take it: the bot whose latest record cannot be read is gone.
+                if (record.key() != null && bots.update(record.key(), null)) {
+                    LOG.warnf("Bot %s removed: its latest bots.v1 record is unreadable (%s)", record.key(), unreadable.reason());
+                }
+            }
             case BotRecord.Deleted deleted -> {
                 if (bots.update(deleted.botId(), null)) {
                     LOG.infof("Bot %s deleted", deleted.botId());

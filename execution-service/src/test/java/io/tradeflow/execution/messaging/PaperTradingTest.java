@@ -135,6 +135,19 @@ class PaperTradingTest {
         });
     }
 
+    @Test
+    void aBotWhoseLatestRecordIsUnreadableIsDeadLetteredAndRemovedAsTheStagesDo() {
+        Run run = new Run("exec-spoilt", Symbol.of("EXECSPOILTUSDT"));
+        run.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.get(run.bot.botId()).isPresent());
+
+        Fixtures.sendRaw(bootstrap, Topics.BOTS, run.bot.botId(), "{not a bot".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.get(run.bot.botId()).isEmpty());
+        assertThat(Fixtures.readAll(bootstrap, Topics.dlq(Topics.BOTS))).anySatisfy(record ->
+                assertThat(record.key()).isEqualTo(run.bot.botId()));
+    }
+
     private List<OrderUpdated> orders(String botId) {
         return Fixtures.readAll(bootstrap, Topics.ORDERS).stream()
                 .map(record -> EventCodec.decode(record.value(), OrderUpdated.class))

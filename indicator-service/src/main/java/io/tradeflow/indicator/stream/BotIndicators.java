@@ -22,6 +22,12 @@ final class BotIndicators implements BotTable.Bots {
         this.metrics = metrics;
     }
 
+    /** The requirements' own monitor, which their readers take: a reload's clear and rebuild is one step to them. */
+    @Override
+    public Object lock() {
+        return requirements;
+    }
+
     @Override
     public void reloading() {
         requirements.clearBots();

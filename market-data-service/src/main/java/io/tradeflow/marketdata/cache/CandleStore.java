@@ -107,11 +107,10 @@ public class CandleStore {
      * The latest traded price of {@code symbol}: the close of its open kline as of an update. Only the newest per
      * symbol is written, by market time, so a late update never hides a newer one or a newer close.
      *
-     * @param openTime the open time of the kline updated (ms)
-     * @param eventTime when the update happened (ms)
+     * @param eventTime when the update happened, epoch ms (the exchange's event time)
      */
-    public void updatePrice(Symbol symbol, BigDecimal price, long openTime, long eventTime) {
-        if (prices.updated(symbol, new LatestPrices.Tick(price, openTime, eventTime))) {
+    public void updatePrice(Symbol symbol, BigDecimal price, long eventTime) {
+        if (prices.updated(symbol, LatestPrices.Tick.update(price, eventTime))) {
             work.release();
         }
     }

@@ -23,12 +23,22 @@ final class LatestPrices {
     private final Map<Symbol, Tick> newest = new ConcurrentHashMap<>();
     private final Set<Symbol> unwritten = ConcurrentHashMap.newKeySet();
 
-    /** A price at a market time: the kline it belongs to, then when within it (a close comes after every update). */
-    record Tick(BigDecimal price, long openTime, long eventTime) {
-        static final long CLOSE = Long.MAX_VALUE;
+    /**
+     * A price at a market time, epoch ms: an update's event time, or a kline's close time for its close. At the same
+     * time a close comes after an update. Market time, not open time: a symbol's klines of several intervals (1m and
+     * 1h) update at the same moments, and the 1h kline's open time is not the age of its price.
+     */
+    record Tick(BigDecimal price, long time, boolean close) {
+        static Tick update(BigDecimal price, long eventTime) {
+            return new Tick(price, eventTime, false);
+        }
+
+        static Tick close(KlineClosed kline) {
+            return new Tick(kline.close(), kline.closeTime(), true);
+        }
 
         boolean isOlderThan(Tick other) {
-            return openTime < other.openTime || openTime == other.openTime && eventTime < other.eventTime;
+            return time < other.time || time == other.time && !close && other.close;
         }
     }
 
@@ -44,7 +54,7 @@ final class LatestPrices {
      */
     void closesWritten(List<KlineClosed> batch) {
         for (KlineClosed kline : batch) {
-            Tick close = new Tick(kline.close(), kline.openTime(), Tick.CLOSE);
+            Tick close = Tick.close(kline);
             Tick kept = newest.merge(kline.symbol(), close, (old, neu) -> neu.isOlderThan(old) ? old : neu);
             if (kept != close) {
                 unwritten.add(kline.symbol());

@@ -20,5 +20,13 @@ public interface KlineSink {
      */
     Outcome accept(Kline kline, KlineSource source, long eventTime);
 
+    /**
+     * Whether publishing has failed for good ({@link PublishingFailedException}): sources then stop handing klines
+     * (and fetching them over REST) until the restart, which health asks for.
+     */
+    default boolean failed() {
+        return false;
+    }
+
     enum Outcome { PUBLISHED, DUPLICATE }
 }

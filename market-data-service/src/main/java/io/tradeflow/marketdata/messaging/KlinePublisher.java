@@ -30,7 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Redis. A kline that cannot be handed to the producer, or that Kafka finally refuses (after the idempotent
  * producer's own retries), leaves a hole that this process cannot fill in order, so it marks the service failed:
  * nothing more is published ({@link PublishingFailedException}), readiness and liveness go DOWN, and a restart
- * resumes after the last kline on the topic.
+ * resumes after the last kline on the topic. A refused kline can still be a hole: klines sent before the refusal came
+ * back (at most {@link #MAX_IN_FLIGHT}) may be written after it; its ERROR names it.
  */
 @ApplicationScoped
 public class KlinePublisher implements KlineSink {
@@ -146,6 +147,11 @@ public class KlinePublisher implements KlineSink {
      */
     public Duration stalledFor() {
         return inFlight() == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastProgressNanos);
+    }
+
+    @Override
+    public boolean failed() {
+        return failure != null;
     }
 
     /** Why publishing failed for good (the first failure), or null. */

@@ -273,7 +273,7 @@ public class BinanceSource {
             return;
         }
         if (!message.closed()) {
-            candles.updatePrice(message.symbol(), message.close(), message.openTime(), message.eventTime());
+            candles.updatePrice(message.symbol(), message.close(), message.eventTime());
             return;
         }
         Kline kline;

@@ -93,6 +93,11 @@ final class BinanceSourceFeed {
     }
 
     private void publish(Kline kline, long eventTime) {
+        if (sink.failed()) {
+            // Nothing more can be published before the restart: no backfill over REST, no error per kline.
+            LOG.debugf("%s: kline %d not published: publishing has failed, the service waits for its restart", pair, kline.openTime());
+            return;
+        }
         OptionalLong newest = published.newestOpenTime(pair);
         long missing = published.missingBefore(kline);
         if (newest.isEmpty() || missing > 0) {

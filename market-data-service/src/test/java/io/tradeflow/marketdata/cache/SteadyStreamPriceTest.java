@@ -58,13 +58,13 @@ class SteadyStreamPriceTest {
                 long open = START + minute * MINUTE;
                 for (int update = 1; update <= 3; update++) {
                     String price = "100." + minute + update;
-                    store.updatePrice(WATCHED, new BigDecimal(price), open, open + update * 250L);
+                    store.updatePrice(WATCHED, new BigDecimal(price), open + update * 250L);
                     await().atMost(WITHIN).untilAsserted(() -> assertThat(price(WATCHED)).isEqualTo(price));
                 }
                 // The next kline's first update comes before this kline's close is acknowledged: the close is older.
                 String nextKlines = "200." + minute;
                 long klinesWritten = minute + 1L;
-                store.updatePrice(WATCHED, new BigDecimal(nextKlines), open + MINUTE, open + MINUTE + 100);
+                store.updatePrice(WATCHED, new BigDecimal(nextKlines), open + MINUTE + 100);
                 store.append(kline(WATCHED, minute, new BigDecimal("150." + minute)));
                 await().atMost(WITHIN).untilAsserted(() -> assertThat(
                         redis.list(String.class).llen("candles:" + WATCHED.value() + ":1m")).isEqualTo(klinesWritten));

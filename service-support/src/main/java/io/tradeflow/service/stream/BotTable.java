@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.Stores;
  * record, and the stage's {@link Bots} what it keeps of them. Kafka Streams reads the whole topic into the store
  * before the stage's own input is processed (4.1 replays it through {@link #process} at start) and keeps it up to
  * date; {@link #reload}, called at each task start, rebuilds the stage's view from the store whatever the engine does
- * with that bulk read. Store and view change under the view's lock, so a reload never interleaves with a live change.
+ * with that bulk read. Store and view change under the view's {@link Bots#lock()}, so a reload never interleaves with a
+ * live change and no reader sees the view half rebuilt.
  *
  * <p>An unreadable record is reported and then taken as its key's tombstone, alike live and after a restart (when the
  * store holds the same bytes): a bot whose latest record cannot be read does not run. It is not dead-lettered: every
@@ -41,6 +42,14 @@ public final class BotTable implements Processor<String, byte[], Void, Void> {
 
         /** A record that is not a bot's (no key, bad JSON, a key that is not its bot id): count and log it. */
         void unreadable(String key, String reason);
+
+        /**
+         * What a change and a reload hold, so that nothing reads the view half rebuilt: the object the view's own
+         * readers synchronize on (by default the view itself).
+         */
+        default Object lock() {
+            return this;
+        }
     }
 
     private final Bots bots;
@@ -72,7 +81,7 @@ public final class BotTable implements Processor<String, byte[], Void, Void> {
             bots.unreadable(null, "record without a key (bots.v1 is keyed by bot id)");
             return;
         }
-        synchronized (bots) {
+        synchronized (bots.lock()) {
             if (record.value() == null) {
                 store.delete(record.key());
             } else {
@@ -84,7 +93,7 @@ public final class BotTable implements Processor<String, byte[], Void, Void> {
 
     /** Rebuilds {@code bots} from every record in {@code store}, the global store of a task's context. */
     public static void reload(Bots bots, KeyValueStore<String, byte[]> store) {
-        synchronized (bots) {
+        synchronized (bots.lock()) {
             bots.reloading();
             try (KeyValueIterator<String, byte[]> all = store.all()) {
                 all.forEachRemaining(bot -> apply(bots, bot.key, bot.value, false));
