@@ -31,8 +31,10 @@ import java.util.Set;
  * A backtest: bots over recorded klines, in one thread, with the classes the services run. Per kline, in market time,
  * as the pipeline does it:
  * <ol>
- *   <li>the (symbol, interval) series computes its indicators ({@link IndicatorSeries}, indicator-service's
- *       defaults plus every bot's own), one snapshot per kline;</li>
+ *   <li>the (symbol, interval) series computes its bots' indicators ({@link IndicatorSeries}), one snapshot per
+ *       kline. indicator-service computes its defaults ({@code tradeflow.indicator.defaults}) besides; no strategy
+ *       reads them and an indicator's values depend only on the klines it has seen, so leaving them out changes no
+ *       decision (the parity tests run the services' side with them) and saves their cost;</li>
  *   <li>the paper venue checks the resting stop-losses and take-profits against the kline
  *       ({@link PaperVenue#onKline}, execution-service's first step of a kline);</li>
  *   <li>each bot of the series, by bot id, evaluates the snapshot ({@link BotStrategy#onSnapshot}, signal-service)
@@ -135,18 +137,13 @@ public final class Backtest {
                 tracks.add(track);
                 byId.put(bot.botId(), track);
                 Series of = series.computeIfAbsent(bot.symbol(), s -> new EnumMap<>(Interval.class))
-                        .computeIfAbsent(bot.interval(), i -> new Series(newSeries(bot.symbol(), i), new ArrayList<>()));
+                        .computeIfAbsent(bot.interval(), i -> new Series(new IndicatorSeries(bot.symbol(), i),
+                                new ArrayList<>()));
                 of.indicators().require(track.strategy.indicators());
                 of.bots().add(track);
             }
             series.values().forEach(byInterval -> byInterval.values()
                     .forEach(s -> s.bots().sort(Comparator.comparing(track -> track.bot.botId()))));
-        }
-
-        private IndicatorSeries newSeries(Symbol symbol, Interval interval) {
-            IndicatorSeries indicators = new IndicatorSeries(symbol, interval);
-            indicators.require(settings.defaultIndicators());
-            return indicators;
         }
 
         void step(KlineClosed kline) {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param orders          every order event the paper venue produced, in the order produced
  * @param trades          the positions it closed, in the order they closed, booked by trading-core's PositionBook
  *                        as position-service books them
- * @param equity          one point per kline of its pair, at the kline's close
+ * @param equity          one point per kline of its pair, at the kline's close (an {@link EquityCurve} from a run)
  * @param firstOpenTime   open time of its first kline, epoch ms
  * @param lastCloseTime   close time of its last kline, epoch ms
  */
@@ -29,6 +29,6 @@ public record BotRun(BotDefinition bot, BigDecimal startingBalance, String margi
         Objects.requireNonNull(marginAsset, "marginAsset");
         orders = List.copyOf(orders);
         trades = List.copyOf(trades);
-        equity = List.copyOf(equity);
+        equity = equity instanceof EquityCurve curve ? curve : List.copyOf(equity);
     }
 }

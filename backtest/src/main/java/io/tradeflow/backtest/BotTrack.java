@@ -19,7 +19,7 @@ final class BotTrack {
     private final String marginAsset;
     private final List<OrderUpdated> orders = new ArrayList<>();
     private final TradeBook trades = new TradeBook();
-    private final List<EquityPoint> equity = new ArrayList<>();
+    private final EquityCurve.Builder equity = new EquityCurve.Builder();
     private long firstOpenTime;
     private long lastCloseTime;
 
@@ -48,16 +48,16 @@ final class BotTrack {
         }
         lastCloseTime = kline.closeTime();
         if (account.isEmpty()) {
-            equity.add(new EquityPoint(kline.closeTime(), startingBalance, false));
+            equity.add(kline.closeTime(), startingBalance, false);
             return;
         }
         PaperAccount a = account.get();
         BigDecimal value = a.flat() ? a.balance() : a.balance().add(a.position().unrealizedPnl(kline.close()));
-        equity.add(new EquityPoint(kline.closeTime(), value, !a.flat()));
+        equity.add(kline.closeTime(), value, !a.flat());
     }
 
     BotRun result() {
-        return new BotRun(bot, startingBalance, marginAsset, orders, trades.closed(), equity, firstOpenTime,
+        return new BotRun(bot, startingBalance, marginAsset, orders, trades.closed(), equity.build(), firstOpenTime,
                 lastCloseTime);
     }
 }

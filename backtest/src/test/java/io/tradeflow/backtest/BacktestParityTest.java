@@ -40,9 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BacktestParityTest {
     private static final Symbol OTHER = Symbol.of("OTHERUSDT");
+    /** indicator-service's default {@code tradeflow.indicator.defaults}: the services' side computes them, the backtest does not. */
+    private static final List<String> SERVICE_DEFAULT_INDICATORS = List.of("sma(21)", "sma(200)", "rsi(14)");
     private static final Map<Symbol, SymbolRules> RULES = Map.of(BTCUSDT, rulesAs(BTCUSDT), OTHER, rulesAs(OTHER));
     private static final BacktestSettings SETTINGS = new BacktestSettings(PaperSettings.DEFAULTS, RiskLimits.DEFAULTS,
-            RULES, BacktestSettings.SERVICE_DEFAULT_INDICATORS);
+            RULES);
 
     @Test
     void aBotOverTheRecordedDayGivesThePaperReplaysOrdersAndRealizedPnl() {
@@ -133,7 +135,7 @@ class BacktestParityTest {
         List<SignalGenerated> signals = new ArrayList<>();
         for (BotDefinition bot : bots) {
             List<KlineClosed> ofPair = klines.stream().filter(k -> k.symbol().equals(bot.symbol())).toList();
-            signals.addAll(PaperReplay.signals(bot, ofPair, BacktestSettings.SERVICE_DEFAULT_INDICATORS));
+            signals.addAll(PaperReplay.signals(bot, ofPair, SERVICE_DEFAULT_INDICATORS));
         }
         return PaperReplay.orders(bots, klines, signals, symbol -> Optional.ofNullable(RULES.get(symbol)),
                 PaperSettings.DEFAULTS, RiskLimits.DEFAULTS);

@@ -39,9 +39,7 @@ import java.util.concurrent.TimeUnit;
  * one thread, with execution-service's pre-trade checks and the paper venue's fills, the order events booked into
  * positions and the equity marked per kline, as {@code bin/backtest} runs it.
  *
- * <p>{@code indicators}: {@code services} computes indicator-service's defaults besides the strategy's own (what the
- * parity with the services needs, and the command's default); {@code strategy} only the strategy's. The loss limits
- * are wide open so that no bot is halted part way and every run trades the whole walk.
+ * <p>The loss limits are wide open so that no bot is halted part way and every run trades the whole walk.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,9 +51,6 @@ public class BacktestBenchmark {
     @Param({"sma-crossover", "rsi-reversion"})
     public String strategy;
 
-    @Param({"services", "strategy"})
-    public String indicators;
-
     private LoadedKlines klines;
     private Backtest backtest;
 
@@ -64,8 +59,7 @@ public class BacktestBenchmark {
         klines = LoadedKlines.of(List.of(new RandomWalk(KLINES, 42).klines(SYMBOL, 1_700_006_400_000L)));
         RiskLimits open = new RiskLimits(50, new BigDecimal("1000000000"), new BigDecimal("1000000000"),
                 new BigDecimal("100"), new BigDecimal("100"), Duration.ofSeconds(30));
-        BacktestSettings settings = new BacktestSettings(PaperSettings.DEFAULTS, open, ExchangeInfoFile.builtIn().rules(),
-                indicators.equals("services") ? BacktestSettings.SERVICE_DEFAULT_INDICATORS : List.of());
+        BacktestSettings settings = new BacktestSettings(PaperSettings.DEFAULTS, open, ExchangeInfoFile.builtIn().rules());
         BotDefinition bot = new BotDefinition("bench-" + strategy, "benchmark bot", Market.USD_M, SYMBOL,
                 Interval.ONE_MINUTE, new StrategySpec(strategy, Map.of()),
                 new RiskSpec(new BigDecimal("100"), 5, MarginType.ISOLATED, 1), Venue.PAPER, BotStatus.RUNNING, false,
@@ -73,7 +67,7 @@ public class BacktestBenchmark {
         backtest = new Backtest(List.of(bot), settings);
         BotRun run = backtest.run(klines).getFirst();
         // For the record: how much trading the measured run does.
-        System.out.printf("%n%s/%s: %d klines, %d order events, %d trades%n", strategy, indicators, klines.size(),
+        System.out.printf("%n%s: %d klines, %d order events, %d trades%n", strategy, klines.size(),
                 run.orders().size(), run.trades().size());
     }
 

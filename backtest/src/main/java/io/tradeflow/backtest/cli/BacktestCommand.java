@@ -240,8 +240,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
             }
         }
-        Backtest backtest = new Backtest(bots, new BacktestSettings(paper, limits, rulesOf(bots, exchangeInfo()),
-                BacktestSettings.SERVICE_DEFAULT_INDICATORS));
+        Backtest backtest = new Backtest(bots, new BacktestSettings(paper, limits, rulesOf(bots, exchangeInfo())));
         KlineFiles files = files(klines, days, bots, err);
         ProgressLine progress = new ProgressLine(err, nanoClock, !quiet);
         List<BotRun> runs = backtest.run(files, progress);
@@ -261,8 +260,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Function<Combination, BotDefinition> bots = combination -> BotChoice.fromStrategy(strategy,
                 combination.params(), List.of(series), risk).getFirst();
         List<BotDefinition> first = List.of(bots.apply(grid.accepted().getFirst()));
-        BacktestSettings settings = new BacktestSettings(paper, limits, rulesOf(first, exchangeInfo()),
-                BacktestSettings.SERVICE_DEFAULT_INDICATORS);
+        BacktestSettings settings = new BacktestSettings(paper, limits, rulesOf(first, exchangeInfo()));
         LoadedKlines loaded = LoadedKlines.load(files(klines, days, first, err));
         if (loaded.size() == 0) {
             throw noKlineOf(series, klines);

@@ -112,7 +112,7 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
             metrics.gapFound(kline.interval(), update.missedKlines());
             LOG.warnf("%s: %d kline(s) missing before it; the indicators continue across the gap", kline.eventId(), update.missedKlines());
         }
-        store.put(storeKey, CheckpointBytes.write(series.series.checkpoint()));
+        store.put(storeKey, series.series.checkpointBytes());
         IndicatorsComputed snapshot = update.snapshot().orElseThrow();
         context.forward(new Record<>(snapshot.key(), EventCodec.encode(snapshot), producedAt), IndicatorTopology.SNAPSHOTS);
         metrics.klineProcessed(kline.interval());

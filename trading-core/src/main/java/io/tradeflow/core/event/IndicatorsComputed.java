@@ -5,15 +5,14 @@ import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.Symbol;
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The indicator snapshot of one closed kline, on {@link Topics#INDICATORS}. Id: {@code {SYMBOL}-{interval}-{openTime}}.
  *
  * @param values indicator values by canonical name ({@code sma(21)}, {@code ema(50)}, {@code rsi(14)},
- *               {@code atr(14)}), sorted by name; an indicator is absent until it has warmed up
+ *               {@code atr(14)}), sorted by name (an {@link IndicatorValues}); an indicator is absent until it has
+ *               warmed up
  * @param stable true once every indicator the snapshot carries has warmed up
  */
 @JsonPropertyOrder({"eventId", "eventType", "schemaVersion", "symbol", "interval", "openTime", "closeTime",
@@ -48,12 +47,14 @@ public record IndicatorsComputed(
         FIELDS.required("values", values);
         FIELDS.timestamp("eventTime", eventTime);
         FIELDS.timestamp("producedAt", producedAt);
-        values.forEach((name, value) -> {
-            FIELDS.requiredText("values", name);
-            FIELDS.required("values." + name, value);
-        });
-        // A sorted copy makes the JSON byte-stable, so the same snapshot encodes the same way twice.
-        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        if (!(values instanceof IndicatorValues)) {
+            values.forEach((name, value) -> {
+                FIELDS.requiredText("values", name);
+                FIELDS.required("values." + name, value);
+            });
+            // Sorted by name, the JSON is byte-stable: the same snapshot encodes the same way twice.
+            values = IndicatorValues.copyOf(values);
+        }
     }
 
     public static IndicatorsComputed of(

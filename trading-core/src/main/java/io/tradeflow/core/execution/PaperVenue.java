@@ -20,13 +20,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -60,7 +59,8 @@ public final class PaperVenue implements TradingVenue, Exposure {
     private final PaperSettings settings;
     private final Function<Symbol, Optional<SymbolRules>> rules;
     private final LongSupplier clock;
-    private final Map<String, PaperAccount> accounts = new LinkedHashMap<>();
+    /** By bot id. */
+    private final Map<String, PaperAccount> accounts = new TreeMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
     /**
@@ -190,13 +190,17 @@ public final class PaperVenue implements TradingVenue, Exposure {
     /**
      * Checks every resting order of the kline's (symbol, interval) against it; returns the fills and the
      * cancellations of their siblings. A kline at or before an order's entry kline does not trigger it.
+     *
+     * @return the events in bot id order; an immutable empty list when nothing happened (most klines)
      */
     public List<OrderUpdated> onKline(KlineClosed kline) {
-        List<OrderUpdated> events = new ArrayList<>();
-        // By bot id, so that several bots on one series fill in the same order before and after a restart.
-        for (PaperAccount account : accounts.values().stream().sorted(Comparator.comparing(PaperAccount::botId)).toList()) {
+        List<OrderUpdated> events = List.of();
+        // By bot id (the accounts' order), so that several bots on one series fill in the same order before and
+        // after a restart.
+        for (PaperAccount account : accounts.values()) {
             if (account.symbol().equals(kline.symbol()) && account.interval() == kline.interval()
                     && account.position() != null && !account.working().isEmpty()) {
+                events = events.isEmpty() ? new ArrayList<>() : events;
                 events.addAll(check(account, kline));
             }
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.Symbol;
+import io.tradeflow.core.event.IndicatorValues;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.KlineClosed;
 import java.math.BigDecimal;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +48,10 @@ public final class IndicatorSeries {
     /** Indicators added by {@link #require} that have seen no kline yet: only these may be warmed up alone. */
     private final Set<String> fresh = new HashSet<>();
     private Indicator[] indicators = new Indicator[0];
+    /** The snapshot's layout, rebuilt when the indicators change: every output by name, and where it comes from. */
+    private IndicatorValues.Names outputNames = IndicatorValues.Names.of(List.of());
+    private Indicator[] outputOf = new Indicator[0];
+    private int[] outputIndex = new int[0];
     private long lastOpenTime = NO_KLINE;
 
     /**
@@ -98,7 +102,7 @@ public final class IndicatorSeries {
                 added.add(indicator.name());
             }
         }
-        indicators = byName.values().toArray(new Indicator[0]);
+        indicatorsChanged();
         return Collections.unmodifiableSet(added);
     }
 
@@ -119,7 +123,7 @@ public final class IndicatorSeries {
         if (!removed.isEmpty()) {
             byName.keySet().removeAll(removed);
             fresh.removeAll(removed);
-            indicators = byName.values().toArray(new Indicator[0]);
+            indicatorsChanged();
         }
         return Collections.unmodifiableSet(removed);
     }
@@ -237,20 +241,38 @@ public final class IndicatorSeries {
         }
     }
 
-    private Map<String, BigDecimal> values() {
-        Map<String, BigDecimal> values = new HashMap<>();
+    private void indicatorsChanged() {
+        indicators = byName.values().toArray(new Indicator[0]);
+        SortedMap<String, Map.Entry<Indicator, Integer>> outputs = new TreeMap<>();
         for (Indicator indicator : indicators) {
-            if (!indicator.isStable()) {
-                continue;
-            }
             for (int i = 0; i < indicator.outputs(); i++) {
-                double value = indicator.value(i);
-                if (Double.isFinite(value)) {
-                    values.put(indicator.outputName(i), toDecimal(value));
+                if (outputs.put(indicator.outputName(i), Map.entry(indicator, i)) != null) {
+                    throw new IllegalStateException("two indicators of " + symbol + " " + interval + " output "
+                            + indicator.outputName(i));
                 }
             }
         }
-        return values;
+        outputNames = IndicatorValues.Names.of(outputs.keySet());
+        outputOf = outputs.values().stream().map(Map.Entry::getKey).toArray(Indicator[]::new);
+        outputIndex = outputs.values().stream().mapToInt(Map.Entry::getValue).toArray();
+    }
+
+    /** The values of the stable indicators' finite outputs, made decimal only when read (see {@link #toDecimal}). */
+    private IndicatorValues values() {
+        int count = outputOf.length;
+        long[] unscaled = new long[count];
+        BigDecimal[] exact = null;
+        for (int i = 0; i < count; i++) {
+            Indicator indicator = outputOf[i];
+            double value = indicator.isStable() ? indicator.value(outputIndex[i]) : Double.NaN;
+            long scaled = Double.isFinite(value) ? scaledExactly(value) : NOT_FAST;
+            if (scaled == NOT_FAST && Double.isFinite(value)) {
+                exact = exact == null ? new BigDecimal[count] : exact;
+                exact[i] = toDecimal(value);
+            }
+            unscaled[i] = scaled == NOT_FAST ? IndicatorValues.ABSENT : scaled;
+        }
+        return IndicatorValues.scaled(outputNames, unscaled, SCALE, exact);
     }
 
     /**
@@ -328,6 +350,21 @@ public final class IndicatorSeries {
     }
 
     /**
+     * The bytes {@code CheckpointBytes.write(checkpoint())} gives, byte for byte, written straight from the indicators
+     * without the {@link Checkpoint}'s maps and copies: indicator-service stores them on every kline (issue 14).
+     */
+    public byte[] checkpointBytes() {
+        String[] names = new String[byName.size()];
+        double[][] states = new double[names.length][];
+        int i = 0;
+        for (Map.Entry<String, Indicator> entry : byName.entrySet()) {
+            names[i] = entry.getKey();
+            states[i++] = entry.getValue().state();
+        }
+        return CheckpointBytes.write(lastOpenTime, names, states);
+    }
+
+    /**
      * A series that continues exactly where the checkpointed one was. No restored indicator counts as fresh.
      *
      * @throws IllegalArgumentException for a name that is not canonical or a state that does not fit its indicator
@@ -343,7 +380,7 @@ public final class IndicatorSeries {
             indicator.restore(state);
             series.byName.put(name, indicator);
         });
-        series.indicators = series.byName.values().toArray(new Indicator[0]);
+        series.indicatorsChanged();
         series.lastOpenTime = checkpoint.lastOpenTime();
         return series;
     }

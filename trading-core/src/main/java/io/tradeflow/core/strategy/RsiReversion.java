@@ -26,6 +26,9 @@ public final class RsiReversion implements Strategy {
     static final String TARGET_ATR = "targetAtr";
     static final String MIN_INTERVAL = SignalSpacing.PARAMETER;
 
+    private static final PeriodNames RSI = new PeriodNames("rsi");
+    private static final PeriodNames ATR = new PeriodNames("atr");
+
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.integer(PERIOD, 14, 2, 500, "RSI period"),
             Parameter.decimal(OVERSOLD, "30", "1", "49", "RSI level below which the market is oversold"),
@@ -139,10 +142,10 @@ public final class RsiReversion implements Strategy {
     }
 
     static String rsiName(Parameters params) {
-        return "rsi(" + params.integer(PERIOD) + ")";
+        return RSI.of(params.integer(PERIOD));
     }
 
     static String atrName(Parameters params) {
-        return "atr(" + params.integer(ATR_PERIOD) + ")";
+        return ATR.of(params.integer(ATR_PERIOD));
     }
 }

@@ -28,6 +28,10 @@ public final class SmaCrossover implements Strategy {
     static final String RISK_REWARD = "riskReward";
     static final String ALLOW_SHORT = "allowShort";
 
+    private static final PeriodNames SMA = new PeriodNames("sma");
+    private static final PeriodNames LOWEST = new PeriodNames("lowest");
+    private static final PeriodNames HIGHEST = new PeriodNames("highest");
+
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.integer(FAST, 21, 2, 1000, "fast SMA period, below slow"),
             Parameter.integer(SLOW, 200, 3, 1000, "slow SMA period"),
@@ -186,18 +190,18 @@ public final class SmaCrossover implements Strategy {
     }
 
     static String fastName(Parameters params) {
-        return "sma(" + params.integer(FAST) + ")";
+        return SMA.of(params.integer(FAST));
     }
 
     static String slowName(Parameters params) {
-        return "sma(" + params.integer(SLOW) + ")";
+        return SMA.of(params.integer(SLOW));
     }
 
     static String lowestName(Parameters params) {
-        return "lowest(" + params.integer(LOOKBACK) + ")";
+        return LOWEST.of(params.integer(LOOKBACK));
     }
 
     static String highestName(Parameters params) {
-        return "highest(" + params.integer(LOOKBACK) + ")";
+        return HIGHEST.of(params.integer(LOOKBACK));
     }
 }

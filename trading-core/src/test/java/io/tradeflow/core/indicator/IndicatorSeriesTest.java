@@ -67,6 +67,30 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void everySnapshotOfADayHoldsTheEagerlyRoundedValuesAndEncodesAsASortedMapWould() {
+        IndicatorSeries series = series();
+        Map<String, Indicator> reference = new java.util.TreeMap<>();
+        NAMES.forEach(name -> reference.put(Indicators.canonical(name), Indicators.create(name)));
+        for (Kline kline : DAY) {
+            IndicatorsComputed snapshot = series.apply(closed(kline), kline.closeTime() + 100).snapshot().orElseThrow();
+            Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+            for (Indicator indicator : reference.values()) {
+                indicator.update(kline.open().doubleValue(), kline.high().doubleValue(), kline.low().doubleValue(),
+                        kline.close().doubleValue(), kline.volume().doubleValue());
+                for (int i = 0; indicator.isStable() && i < indicator.outputs(); i++) {
+                    expected.put(indicator.outputName(i), IndicatorSeries.toDecimal(indicator.value(i)));
+                }
+            }
+            IndicatorsComputed eager = IndicatorsComputed.of(kline, expected, snapshot.stable(), snapshot.eventTime(),
+                    snapshot.producedAt());
+            assertThat(snapshot.values()).isEqualTo(expected).hasSameHashCodeAs(expected);
+            assertThat(snapshot.values().keySet()).containsExactlyElementsOf(expected.keySet());
+            assertThat(io.tradeflow.core.codec.EventCodec.encodeToString(snapshot))
+                    .isEqualTo(io.tradeflow.core.codec.EventCodec.encodeToString(eager));
+        }
+    }
+
+    @Test
     void snapshotCarriesStableOutputsRoundedToEightPlacesAndIsStableWhenAllAre() {
         IndicatorSeries series = series();
         List<IndicatorsComputed> snapshots = applyAll(series, DAY.subList(0, 250));

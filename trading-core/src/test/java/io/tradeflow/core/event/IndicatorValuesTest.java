@@ -1,0 +1,65 @@
+package io.tradeflow.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class IndicatorValuesTest {
+
+    private static final IndicatorValues.Names NAMES = IndicatorValues.Names.of(List.of("sma(21)", "atr(14)", "rsi(14)"));
+
+    @Test
+    void scaledValuesReadAsStrippedDecimalsInNameOrderAndAbsentOnesAreLeftOut() {
+        // atr(14) = 18.9571, rsi(14) absent, sma(21) = 35532.5 (unscaled at 8 places)
+        IndicatorValues values = IndicatorValues.scaled(NAMES,
+                new long[] {1_895_710_000L, IndicatorValues.ABSENT, 3_553_250_000_000L}, 8, null);
+
+        assertThat(values).containsExactly(Map.entry("atr(14)", new BigDecimal("18.9571")),
+                Map.entry("sma(21)", new BigDecimal("35532.5")));
+        assertThat(values.get("sma(21)")).isSameAs(values.get("sma(21)"));
+        assertThat(values.get("rsi(14)")).isNull();
+        assertThat(values.containsKey("rsi(14)")).isFalse();
+        assertThat(values.get("ema(50)")).isNull();
+        assertThat(values).hasSize(2).isEqualTo(new TreeMap<>(Map.of("atr(14)", new BigDecimal("18.9571"),
+                "sma(21)", new BigDecimal("35532.5"))));
+    }
+
+    @Test
+    void anExactValueOverridesItsSlotAndAWholeNumberStripsToAPositiveExponent() {
+        BigDecimal[] exact = {null, new BigDecimal("1E-12"), null};
+        IndicatorValues values = IndicatorValues.scaled(NAMES, new long[] {IndicatorValues.ABSENT,
+                IndicatorValues.ABSENT, 10_000_000_000L}, 8, exact);
+
+        assertThat(values.get("rsi(14)")).isEqualTo(new BigDecimal("1E-12"));
+        assertThat(values.get("sma(21)")).isEqualTo(new BigDecimal("1E+2"));
+        assertThat(values.keySet()).containsExactly("rsi(14)", "sma(21)");
+    }
+
+    @Test
+    void aCopySortsByNameAndRefusesNulls() {
+        Map<String, BigDecimal> unsorted = new LinkedHashMap<>();
+        unsorted.put("sma(21)", new BigDecimal("2.50"));
+        unsorted.put("atr(14)", BigDecimal.ONE);
+        IndicatorValues copy = IndicatorValues.copyOf(unsorted);
+
+        assertThat(copy.keySet()).containsExactly("atr(14)", "sma(21)");
+        assertThat(copy.get("sma(21)")).as("a given decimal keeps its scale").isEqualTo(new BigDecimal("2.50"));
+        assertThat(IndicatorValues.copyOf(copy)).isSameAs(copy);
+        unsorted.put("ema(5)", null);
+        assertThatThrownBy(() -> IndicatorValues.copyOf(unsorted)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void arraysOfTheWrongLengthAreRefused() {
+        assertThatThrownBy(() -> IndicatorValues.scaled(NAMES, new long[2], 8, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IndicatorValues.Names.of(List.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
