@@ -2,11 +2,13 @@ package io.tradeflow.core.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -43,6 +45,14 @@ public final class EventCodec {
 
     private static final String ANY_EVENT = "Event";
 
+    /** Per event type, resolved once: the streaming path's binder, which reads unknown fields as the tree does. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type).withHandler(new UnknownFieldsAsTheTreeReadsThem());
+        }
+    };
+
     private EventCodec() {
     }
 
@@ -64,6 +74,74 @@ public final class EventCodec {
         if (type == Event.class) {
             return type.cast(decodeAny(json));
         }
+        T event = decodeStreaming(json, type);
+        return event != null ? event : decodeViaTree(json, type);
+    }
+
+    public static <T extends Event> T decode(String json, Class<T> type) {
+        return decode(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** Decodes any event, choosing the type by its {@code eventType} field. */
+    public static Event decodeAny(byte[] json) {
+        Event event = decodeAnyStreaming(json);
+        return event != null ? event : decodeAnyViaTree(json);
+    }
+
+    public static Event decodeAny(String json) {
+        return decodeAny(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /*
+     * Two paths give the same events and the same errors (FastPathEquivalenceTest). The streaming path reads the
+     * header (eventId, eventType, schemaVersion, and signalId for a SignalGenerated: the fields the event record does
+     * not have) and binds the rest of the same parse directly, with no tree in between (EventDecodeBenchmark, issue
+     * 14). It answers only for events it fully accepts whose header comes first, as the encoder writes it
+     * (@JsonPropertyOrder); on anything else it answers null and the tree path, the reference, decodes the event or
+     * words the problem as it always has. So a refused record costs both paths, a good one only the streaming one.
+     */
+
+    /** The event, or null when the streaming path cannot decode it and the tree path must decide. */
+    static <T extends Event> T decodeStreaming(byte[] json, Class<T> type) {
+        return type.cast(readStreaming(json, type));
+    }
+
+    /** The event of any type, or null when the streaming path cannot decode it and the tree path must decide. */
+    static Event decodeAnyStreaming(byte[] json) {
+        return readStreaming(json, null);
+    }
+
+    /** {@code expected} null accepts any event type. */
+    private static Event readStreaming(byte[] json, Class<? extends Event> expected) {
+        EventHeader header;
+        Event event;
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            header = EventHeader.read(parser);
+            Class<? extends Event> type = header == null ? null
+                    : expected == null ? TYPES.get(header.eventType())
+                    : expected.getSimpleName().equals(header.eventType()) ? expected : null;
+            if (type == null) {
+                return null;
+            }
+            event = READERS.get(type).readValue(parser);
+            if (event == null || parser.nextToken() != null) {
+                return null; // no object after all, or trailing tokens
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not only JacksonException: the tree path throws what it throws (see UnknownFieldsAsTheTreeReadsThem).
+            return null;
+        }
+        // The bytes bound: the tree path would have got as far, with the same header and an equal event.
+        String eventType = header.eventType();
+        requireDerived("eventId", header.eventId(), event.eventId(), eventType);
+        if (event instanceof SignalGenerated signal) {
+            requireDerived("signalId", header.signalId(), signal.signalId(), eventType);
+        }
+        return event;
+    }
+
+    /** The reference path: the whole tree, checked, then bound. Package-private for FastPathEquivalenceTest. */
+    static <T extends Event> T decodeViaTree(byte[] json, Class<T> type) {
         String eventType = type.getSimpleName();
         ObjectNode tree = parse(json, eventType);
         String actual = requiredText(tree, "eventType", eventType);
@@ -74,12 +152,8 @@ public final class EventCodec {
         return bind(tree, type, eventType);
     }
 
-    public static <T extends Event> T decode(String json, Class<T> type) {
-        return decode(json.getBytes(StandardCharsets.UTF_8), type);
-    }
-
-    /** Decodes any event, choosing the type by its {@code eventType} field. */
-    public static Event decodeAny(byte[] json) {
+    /** The reference path of {@link #decodeAny(byte[])}. Package-private for FastPathEquivalenceTest. */
+    static Event decodeAnyViaTree(byte[] json) {
         ObjectNode tree = parse(json, ANY_EVENT);
         String eventType = requiredText(tree, "eventType", ANY_EVENT);
         Class<? extends Event> type = TYPES.get(eventType);
@@ -90,16 +164,16 @@ public final class EventCodec {
         return bind(tree, type, eventType);
     }
 
-    public static Event decodeAny(String json) {
-        return decodeAny(json.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static ObjectNode parse(byte[] json, String eventType) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw new EventDecodingException(eventType, null, "not valid JSON: " + Problems.describe(e), e);
+        } catch (NumberFormatException e) {
+            // A float whose exponent no BigDecimal holds (1e9999999999): bad input like any other, for the DLQ.
+            throw new EventDecodingException(eventType, null, "not valid JSON: a number out of range ("
+                    + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
@@ -140,9 +214,12 @@ public final class EventCodec {
         }
     }
 
-    /** Ids are derived from the other fields; one that disagrees means a producer bug or a tampered record. */
     private static void requireDerived(ObjectNode tree, String field, String derived, String eventType) {
-        String actual = requiredText(tree, field, eventType);
+        requireDerived(field, requiredText(tree, field, eventType), derived, eventType);
+    }
+
+    /** Ids are derived from the other fields; one that disagrees means a producer bug or a tampered record. */
+    private static void requireDerived(String field, String actual, String derived, String eventType) {
         if (!actual.equals(derived)) {
             throw new EventDecodingException(eventType, field, "field '" + field + "' is '" + actual
                     + "' but the event's fields make it '" + derived + "'", null);
