@@ -26,9 +26,14 @@ public record StoredState(String version, long lastOpenTime, String state) {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
+    /** @throws IllegalArgumentException when {@code state} is not a JSON object's text */
     public StoredState {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(state, "state");
+        String text = state.strip();
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            throw new IllegalArgumentException("strategy state is not a JSON object: " + state);
+        }
     }
 
 
@@ -37,9 +42,8 @@ public record StoredState(String version, long lastOpenTime, String state) {
             ObjectNode node = JSON.createObjectNode();
             node.put("version", version);
             node.put("lastOpenTime", lastOpenTime);
-            if (!(JSON.readTree(state) instanceof ObjectNode)) {
-                throw new IllegalArgumentException("strategy state is not a JSON object: " + state);
-            }
+            // Nested as it is, not parsed again: it is written once per bot and kline, and it is
+            // StrategyStates.encode's output or one fromJson wrote.
             node.putRawValue("state", new RawValue(state));
             return JSON.writeValueAsString(node);
         } catch (IOException e) {

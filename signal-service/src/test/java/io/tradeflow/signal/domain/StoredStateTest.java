@@ -22,5 +22,7 @@ class StoredStateTest {
     void refusesTextThatIsNotAStoredState() {
         assertThatThrownBy(() -> StoredState.fromJson("{\"version\":\"v\"}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StoredState.fromJson("not json")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StoredState("v", 1L, "[1]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a JSON object");
     }
 }
