@@ -59,9 +59,14 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
             this.sorted = sorted;
         }
 
-        /** @throws IllegalArgumentException for a null or blank name */
+        /**
+         * The names, interned, so that a reader holding interned names ({@link String#intern()}) finds them by
+         * identity (see {@link IndicatorValues#get}).
+         *
+         * @throws IllegalArgumentException for a null or blank name
+         */
         public static Names of(Collection<String> names) {
-            return new Names(new TreeSet<>(checkedNames(names)).toArray(new String[0]));
+            return new Names(new TreeSet<>(checkedNames(names)).stream().map(String::intern).toArray(String[]::new));
         }
 
         /** How many names. */
@@ -121,21 +126,25 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
         return new IndicatorValues(names, unscaled, 0, decimals);
     }
 
+    /** Found by identity first (a reader's interned name: a few reference comparisons), then by binary search. */
     @Override
     public BigDecimal get(Object name) {
-        if (!(name instanceof String key)) {
-            return null;
-        }
-        int index = Arrays.binarySearch(names, key);
+        int index = indexOf(name);
         return index < 0 ? null : valueAt(index);
+    }
+
+    private int indexOf(Object name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        return name instanceof String key ? Arrays.binarySearch(names, key) : -1;
     }
 
     @Override
     public boolean containsKey(Object name) {
-        if (!(name instanceof String key)) {
-            return false;
-        }
-        int index = Arrays.binarySearch(names, key);
+        int index = indexOf(name);
         return index >= 0 && isPresent(index);
     }
 

@@ -1,8 +1,9 @@
 package io.tradeflow.core.strategy;
 
 /**
- * The canonical names of one kind of indicator by period ({@code sma(21)}), each built once: a strategy looks its
- * indicators up by name on every kline, and building the name each time was a measurable part of a backtest.
+ * The canonical names of one kind of indicator by period ({@code sma(21)}), each built once and interned: a strategy
+ * looks its indicators up by name on every kline, and building the name each time was a measurable part of a
+ * backtest.
  * Thread-safe: a name may be built twice by racing threads, which is harmless (strings are immutable).
  */
 final class PeriodNames {
@@ -23,7 +24,8 @@ final class PeriodNames {
         }
         String name = byPeriod[period];
         if (name == null) {
-            name = kind + "(" + period + ")";
+            // Interned as a series' names are, so a snapshot finds it by identity (IndicatorValues.get).
+            name = (kind + "(" + period + ")").intern();
             byPeriod[period] = name;
         }
         return name;

@@ -23,6 +23,9 @@ class IndicatorValuesTest {
         assertThat(values).containsExactly(Map.entry("atr(14)", new BigDecimal("18.9571")),
                 Map.entry("sma(21)", new BigDecimal("35532.5")));
         assertThat(values.get("sma(21)")).isSameAs(values.get("sma(21)"));
+        String notInterned = new String("sma(21)");
+        assertThat(values.get(notInterned)).as("found by its text too").isEqualTo(new BigDecimal("35532.5"));
+        assertThat(values.get(new Object())).isNull();
         assertThat(values.get("rsi(14)")).isNull();
         assertThat(values.containsKey("rsi(14)")).isFalse();
         assertThat(values.get("ema(50)")).isNull();
