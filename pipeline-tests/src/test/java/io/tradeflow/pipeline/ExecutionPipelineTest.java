@@ -106,7 +106,8 @@ class ExecutionPipelineTest {
 
     /**
      * The backtest engine over the recorded day for {@code bot}, with what the services run here: the test's symbol
-     * rules, execution-service's paper settings and risk limits, indicator-service's default indicators.
+     * rules, execution-service's paper settings and risk limits. The backtest computes the bot's own indicators only,
+     * the services indicator-service's defaults too: the orders must not differ.
      */
     static BotRun backtest(BotDefinition bot) {
         BacktestSettings settings = BacktestSettings.of(PaperSettings.DEFAULTS,

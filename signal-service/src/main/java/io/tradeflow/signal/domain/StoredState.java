@@ -26,7 +26,12 @@ public record StoredState(String version, long lastOpenTime, String state) {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    /** @throws IllegalArgumentException when {@code state} is not a JSON object's text */
+    /**
+     * {@code state} is trusted to be {@code StrategyStates.encode}'s output (or what {@link #fromJson} read back) and
+     * only checked for the shape of an object, cheaply, as it is written once per bot and kline.
+     *
+     * @throws IllegalArgumentException when {@code state} does not start with '{' and end with '}'
+     */
     public StoredState {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(state, "state");

@@ -20,7 +20,9 @@ import java.util.TreeSet;
  * <p>Why not a {@code TreeMap}: a series writes a snapshot per kline and a reader usually looks at two or three of its
  * values. {@link #scaled} keeps each value as an unscaled {@code long} at a fixed scale, over a sorted name array that
  * the series builds once per change of its indicators, and makes a value's {@code BigDecimal} (trailing zeros
- * stripped) only when it is read, once. Building the sorted map per kline was most of a backtest's time.
+ * stripped) only when it is read, once. Building the sorted map per kline was most of a backtest's time. (A value
+ * no long at that scale carries exactly, such as one below about 0.0005 or above about 9e10, is given as a decimal
+ * up front.)
  *
  * <p>Thread-safe: the decimals read are cached in a racy but benign way ({@code BigDecimal} is immutable and safely
  * published through its final fields; two threads may both make the same value).
@@ -63,10 +65,14 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
          * The names, interned, so that a reader holding interned names ({@link String#intern()}) finds them by
          * identity (see {@link IndicatorValues#get}).
          *
-         * @throws IllegalArgumentException for a null or blank name
+         * @throws IllegalArgumentException for a null or blank name, or a name given twice
          */
         public static Names of(Collection<String> names) {
-            return new Names(new TreeSet<>(checkedNames(names)).stream().map(String::intern).toArray(String[]::new));
+            TreeSet<String> sorted = new TreeSet<>(checkedNames(names));
+            if (sorted.size() != names.size()) {
+                throw new IllegalArgumentException("indicator names must be distinct: " + names);
+            }
+            return new Names(sorted.stream().map(String::intern).toArray(String[]::new));
         }
 
         /** How many names. */
@@ -97,8 +103,11 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
      * @throws IllegalArgumentException when an array's length is not {@code names.size()}
      */
     public static IndicatorValues scaled(Names names, long[] unscaled, int scale, BigDecimal[] exact) {
-        if (unscaled.length != names.size() || exact != null && exact.length != names.size()) {
-            throw new IllegalArgumentException("values for " + names.size() + " names, got " + unscaled.length);
+        if (unscaled.length != names.size()) {
+            throw new IllegalArgumentException(unscaled.length + " unscaled values for " + names.size() + " names");
+        }
+        if (exact != null && exact.length != names.size()) {
+            throw new IllegalArgumentException(exact.length + " exact values for " + names.size() + " names");
         }
         return new IndicatorValues(names.sorted, unscaled, scale, exact);
     }
@@ -107,6 +116,7 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
      * The values of {@code values}, sorted by name.
      *
      * @throws NullPointerException for a null name or value
+     * @throws IllegalArgumentException for a blank name
      */
     public static IndicatorValues copyOf(Map<String, BigDecimal> values) {
         if (values instanceof IndicatorValues already) {
@@ -116,6 +126,7 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
             return EMPTY;
         }
         TreeMap<String, BigDecimal> sorted = new TreeMap<>(values);
+        Names.checkedNames(sorted.keySet());
         String[] names = sorted.keySet().toArray(new String[0]);
         BigDecimal[] decimals = new BigDecimal[names.length];
         for (int i = 0; i < names.length; i++) {

@@ -29,6 +29,7 @@ public final class ClientOrderIds {
     public static final Pattern BINANCE_PATTERN = Pattern.compile("^[.A-Z:/a-z0-9_-]{1,36}$");
     private static final int HEX_DIGITS = 28;
     private static final MessageDigest SHA_256 = newSha256();
+    private static final HexFormat HEX = HexFormat.of();
 
     private ClientOrderIds() {
     }
@@ -54,7 +55,7 @@ public final class ClientOrderIds {
     }
 
     private static String digest(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A fresh SHA-256: cloned from a prototype, cheaper than a provider lookup per order (a backtest makes many). */

@@ -191,18 +191,22 @@ public final class PaperVenue implements TradingVenue, Exposure {
      * Checks every resting order of the kline's (symbol, interval) against it; returns the fills and the
      * cancellations of their siblings. A kline at or before an order's entry kline does not trigger it.
      *
-     * @return the events in bot id order; an immutable empty list when nothing happened (most klines)
+     * @return the events in bot id order (do not modify it: when nothing happened, most klines, it is immutable)
      */
     public List<OrderUpdated> onKline(KlineClosed kline) {
-        List<OrderUpdated> events = List.of();
         // By bot id (the accounts' order), so that several bots on one series fill in the same order before and
-        // after a restart.
+        // after a restart. Checked after the loop: a fill stores the account, which must not happen mid-iteration.
+        List<PaperAccount> due = List.of();
         for (PaperAccount account : accounts.values()) {
             if (account.symbol().equals(kline.symbol()) && account.interval() == kline.interval()
                     && account.position() != null && !account.working().isEmpty()) {
-                events = events.isEmpty() ? new ArrayList<>() : events;
-                events.addAll(check(account, kline));
+                due = due.isEmpty() ? new ArrayList<>() : due;
+                due.add(account);
             }
+        }
+        List<OrderUpdated> events = due.isEmpty() ? List.of() : new ArrayList<>();
+        for (PaperAccount account : due) {
+            events.addAll(check(account, kline));
         }
         return events;
     }

@@ -297,6 +297,9 @@ public final class IndicatorSeries {
      * value and was most of a snapshot's cost.
      */
     static long scaledExactly(double value) {
+        if (value == 0) {
+            return 0; // +0.0 and -0.0 alike (an RSI can be exactly 0)
+        }
         long bits = Double.doubleToRawLongBits(value);
         int exponent = (int) ((bits >>> 52) & 0x7ff);
         if (exponent == 0 || exponent == 0x7ff) {

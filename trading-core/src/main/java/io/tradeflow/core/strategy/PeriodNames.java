@@ -7,7 +7,7 @@ package io.tradeflow.core.strategy;
  * Thread-safe: a name may be built twice by racing threads, which is harmless (strings are immutable).
  */
 final class PeriodNames {
-    /** Periods cached; strategy parameters stay well below (see their {@link Parameter} bounds). */
+    /** Periods cached: up to 1000, the largest {@link Parameter} bound of a period (a larger one is built each time). */
     private static final int CACHED = 1001;
 
     private final String kind;

@@ -62,7 +62,13 @@ class IndicatorValuesTest {
     void arraysOfTheWrongLengthAreRefused() {
         assertThatThrownBy(() -> IndicatorValues.scaled(NAMES, new long[2], 8, null))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IndicatorValues.scaled(NAMES, new long[3], 8, new BigDecimal[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("2 exact values for 3 names");
         assertThatThrownBy(() -> IndicatorValues.Names.of(List.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IndicatorValues.Names.of(List.of("sma(5)", "sma(5)")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+        assertThatThrownBy(() -> IndicatorValues.copyOf(Map.of(" ", BigDecimal.ONE)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

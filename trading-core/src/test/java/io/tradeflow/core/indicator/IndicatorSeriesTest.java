@@ -3,6 +3,7 @@ package io.tradeflow.core.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.Kline;
 import io.tradeflow.core.domain.KlineSource;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class IndicatorSeriesTest {
@@ -69,11 +71,11 @@ class IndicatorSeriesTest {
     @Test
     void everySnapshotOfADayHoldsTheEagerlyRoundedValuesAndEncodesAsASortedMapWould() {
         IndicatorSeries series = series();
-        Map<String, Indicator> reference = new java.util.TreeMap<>();
+        Map<String, Indicator> reference = new TreeMap<>();
         NAMES.forEach(name -> reference.put(Indicators.canonical(name), Indicators.create(name)));
         for (Kline kline : DAY) {
             IndicatorsComputed snapshot = series.apply(closed(kline), kline.closeTime() + 100).snapshot().orElseThrow();
-            Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+            Map<String, BigDecimal> expected = new TreeMap<>();
             for (Indicator indicator : reference.values()) {
                 indicator.update(kline.open().doubleValue(), kline.high().doubleValue(), kline.low().doubleValue(),
                         kline.close().doubleValue(), kline.volume().doubleValue());
@@ -85,8 +87,8 @@ class IndicatorSeriesTest {
                     snapshot.producedAt());
             assertThat(snapshot.values()).isEqualTo(expected).hasSameHashCodeAs(expected);
             assertThat(snapshot.values().keySet()).containsExactlyElementsOf(expected.keySet());
-            assertThat(io.tradeflow.core.codec.EventCodec.encodeToString(snapshot))
-                    .isEqualTo(io.tradeflow.core.codec.EventCodec.encodeToString(eager));
+            assertThat(EventCodec.encodeToString(snapshot))
+                    .isEqualTo(EventCodec.encodeToString(eager));
         }
     }
 
