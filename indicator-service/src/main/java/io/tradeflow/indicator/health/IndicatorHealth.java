@@ -33,7 +33,7 @@ public class IndicatorHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        KafkaStreams.State state = streams.isResolvable() ? streams.get().state() : KafkaStreams.State.CREATED;
+        KafkaStreams.State state = StreamsLifecycle.state(streams);
         String failure = retrier.failure();
         boolean running = lifecycle.processing(state);
         return HealthCheckResponse.named("kline-processing")

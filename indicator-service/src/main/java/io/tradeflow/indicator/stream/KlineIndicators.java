@@ -10,6 +10,7 @@ import io.tradeflow.indicator.domain.IndicatorRequirements;
 import io.tradeflow.indicator.domain.SeriesKey;
 import io.tradeflow.indicator.metrics.IndicatorMetrics;
 import io.tradeflow.service.stream.BotTable;
+import io.tradeflow.service.stream.CaughtUp;
 import io.tradeflow.service.stream.DeadLetters;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,8 +38,6 @@ import java.util.Set;
 final class KlineIndicators implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = Logger.getLogger(KlineIndicators.class);
     static final String STORE = "series";
-    /** A kline that reaches the processor within this many ms of being written finds the stage caught up. */
-    static final long CAUGHT_UP_MS = 100;
 
     /** A series in memory, and the requirements version its indicators match. */
     private static final class Live {
@@ -117,11 +116,7 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
         context.forward(new Record<>(snapshot.key(), EventCodec.encode(snapshot), producedAt), IndicatorTopology.SNAPSHOTS);
         metrics.klineProcessed(kline.interval());
         metrics.snapshotPublished(kline.interval());
-        if (producedAt - record.timestamp() < CAUGHT_UP_MS) {
-            // No backlog: commit at the end of this poll loop iteration rather than at commit.interval.ms, so the
-            // snapshot is visible downstream now; a backlog still goes in larger transactions.
-            context.commit();
-        }
+        CaughtUp.commitIfCaughtUp(context, record, producedAt);
     }
 
     @Override

@@ -68,4 +68,9 @@ public class StreamsLifecycle {
     public boolean processing(KafkaStreams.State state) {
         return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING && ranOnce;
     }
+
+    /** The state of the stage's Kafka Streams, CREATED while the extension has not made it yet. */
+    public static KafkaStreams.State state(Instance<KafkaStreams> streams) {
+        return streams.isResolvable() ? streams.get().state() : KafkaStreams.State.CREATED;
+    }
 }

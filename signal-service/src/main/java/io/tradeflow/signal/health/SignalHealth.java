@@ -29,7 +29,7 @@ public class SignalHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        KafkaStreams.State state = streams.isResolvable() ? streams.get().state() : KafkaStreams.State.CREATED;
+        KafkaStreams.State state = StreamsLifecycle.state(streams);
         return HealthCheckResponse.named("bots-loaded")
                 .status(lifecycle.processing(state))
                 .withData("streams", state.name())

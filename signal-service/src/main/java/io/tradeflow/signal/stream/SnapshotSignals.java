@@ -13,6 +13,7 @@ import io.tradeflow.signal.domain.StateStore;
 import io.tradeflow.signal.domain.StoredState;
 import io.tradeflow.signal.metrics.SignalMetrics;
 import io.tradeflow.service.stream.BotTable;
+import io.tradeflow.service.stream.CaughtUp;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,8 +33,6 @@ import java.util.Optional;
  */
 final class SnapshotSignals implements Processor<String, byte[], String, byte[]> {
     static final String STORE = "bot-states";
-    /** A snapshot that reaches the processor within this many ms of being written finds the stage caught up. */
-    static final long CAUGHT_UP_MS = 100;
 
     private final BotRegistry registry;
     private final BotTable.Bots bots;
@@ -72,10 +71,7 @@ final class SnapshotSignals implements Processor<String, byte[], String, byte[]>
             return;
         }
         engine.process(snapshot);
-        if (clock.millis() - record.timestamp() < CAUGHT_UP_MS) {
-            // No backlog: commit at the end of this poll loop iteration so the signal is visible now.
-            context.commit();
-        }
+        CaughtUp.commitIfCaughtUp(context, record, clock.millis());
     }
 
     /** A bot's state in this task's store. */
