@@ -247,6 +247,8 @@ public final class IndicatorSeries {
         for (Indicator indicator : indicators) {
             for (int i = 0; i < indicator.outputs(); i++) {
                 if (outputs.put(indicator.outputName(i), Map.entry(indicator, i)) != null) {
+                    // Cannot happen with Indicators' names (an output is its canonical name, or that name, a dot
+                    // and a part): a guard for a future indicator, as a snapshot would silently lose a value.
                     throw new IllegalStateException("two indicators of " + symbol + " " + interval + " output "
                             + indicator.outputName(i));
                 }
