@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Per operation, one bot's strategy on one closed kline's snapshot, with the strategy's default parameters, carrying
- * the bot's state from one snapshot to the next: {@code evaluate} is {@link Strategy#evaluate} alone (the rule),
+ * the bot's state from one snapshot to the next: {@code evaluate} is {@link Strategy.Rule#evaluate} alone (the rule),
  * {@code onSnapshot} is {@link BotStrategy#onSnapshot}, what signal-service calls (the rule plus the duplicate check
  * and building the {@code SignalGenerated} event when there is a signal), before encoding and storing the state.
  *
@@ -61,6 +61,7 @@ public class StrategyEvaluationBenchmark {
     private BotStrategy botStrategy;
     private Strategy target;
     private Parameters params;
+    private Strategy.Rule rule;
     private IndicatorsComputed[] snapshots;
     private StrategyState state;
     private int index;
@@ -69,6 +70,7 @@ public class StrategyEvaluationBenchmark {
     public void setUp() {
         target = Strategies.find(strategy);
         params = Strategies.parse(target, Map.of());
+        rule = target.rule(params);
         KlineClosed[] klines = new RandomWalk(SIZE, 42).klines(SYMBOL, 1_700_006_400_000L);
         IndicatorSeries series = new IndicatorSeries(SYMBOL, Interval.ONE_MINUTE);
         series.require(List.copyOf(target.indicators(params)));
@@ -90,7 +92,7 @@ public class StrategyEvaluationBenchmark {
         int rejected = 0;
         StrategyState s = target.initialState();
         for (IndicatorsComputed snapshot : snapshots) {
-            Evaluation evaluation = target.evaluate(snapshot, params, s);
+            Evaluation evaluation = rule.evaluate(snapshot, s);
             s = evaluation.state();
             if (evaluation.decision() instanceof Decision.Signal) {
                 signals++;
@@ -108,7 +110,7 @@ public class StrategyEvaluationBenchmark {
             index = 0;
             state = target.initialState();
         }
-        Evaluation evaluation = target.evaluate(snapshots[index++], params, state);
+        Evaluation evaluation = rule.evaluate(snapshots[index++], state);
         state = evaluation.state();
         return evaluation.decision();
     }

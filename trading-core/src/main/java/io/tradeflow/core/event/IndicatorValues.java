@@ -189,9 +189,26 @@ public final class IndicatorValues extends AbstractMap<String, BigDecimal> {
         } else if (cache[index] != null) {
             return cache[index];
         }
-        BigDecimal decimal = BigDecimal.valueOf(value, scale).stripTrailingZeros();
+        BigDecimal decimal = stripped(value, scale);
         cache[index] = decimal;
         return decimal;
+    }
+
+    /**
+     * {@code BigDecimal.valueOf(unscaled, scale).stripTrailingZeros()} (the same value and scale, zero as
+     * {@link BigDecimal#ZERO}), without the intermediate decimal: most values are read once, on the hot path.
+     */
+    static BigDecimal stripped(long unscaled, int scale) {
+        if (unscaled == 0) {
+            return BigDecimal.ZERO;
+        }
+        long digits = unscaled;
+        int places = scale;
+        while (digits % 10 == 0) {
+            digits /= 10;
+            places--;
+        }
+        return BigDecimal.valueOf(digits, places);
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class BotStrategy {
     private final BotDefinition bot;
     private final Strategy strategy;
     private final Parameters params;
+    private final Strategy.Rule rule;
     private final Set<String> indicators;
     private StrategyState state;
     private long lastOpenTime = NO_KLINE;
@@ -32,6 +33,7 @@ public final class BotStrategy {
         this.bot = bot;
         this.strategy = strategy;
         this.params = params;
+        this.rule = strategy.rule(params);
         this.indicators = Set.copyOf(strategy.indicators(params));
         this.state = strategy.initialState();
     }
@@ -109,7 +111,7 @@ public final class BotStrategy {
         if (snapshot.openTime() <= lastOpenTime) {
             return Outcome.DUPLICATE;
         }
-        Evaluation evaluation = strategy.evaluate(snapshot, params, state);
+        Evaluation evaluation = rule.evaluate(snapshot, state);
         state = evaluation.state();
         lastOpenTime = snapshot.openTime();
         return switch (evaluation.decision()) {

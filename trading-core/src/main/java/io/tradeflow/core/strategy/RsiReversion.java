@@ -6,6 +6,7 @@ import io.tradeflow.core.event.IndicatorsComputed;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -51,7 +52,7 @@ public final class RsiReversion implements Strategy {
 
     @Override
     public Set<String> indicators(Parameters params) {
-        return new LinkedHashSet<>(List.of(rsiName(params), atrName(params)));
+        return bind(params).indicators();
     }
 
     @Override
@@ -60,92 +61,114 @@ public final class RsiReversion implements Strategy {
     }
 
     @Override
-    public Evaluation evaluate(IndicatorsComputed snapshot, Parameters params, StrategyState state) {
-        RsiReversionState before = (RsiReversionState) state;
-        BigDecimal rsi = snapshot.values().get(rsiName(params));
-        RsiReversionState unchanged = new RsiReversionState(rsi, before.position(), before.lastSignalCloseTime());
-        if (rsi == null) {
-            return new Evaluation(Decision.NONE, unchanged);
-        }
-        SignalAction action = actionFor(params, before, rsi);
-        if (action == null) {
-            return new Evaluation(Decision.NONE, unchanged);
-        }
-        BigDecimal atr = snapshot.values().get(atrName(params));
-        if (action.isEntry() && atr == null) {
-            return new Evaluation(Decision.NONE, unchanged);
-        }
-        // A held-back entry is dropped (the cross-back is the moment to enter); a held-back exit is retried on every
-        // kline while RSI stays at the extreme, since its rule is a level, not a cross.
-        Decision.Rejected tooSoon = SignalSpacing.check(before.lastSignalCloseTime(), snapshot.closeTime(),
-                params.integer(MIN_INTERVAL));
-        if (tooSoon != null) {
-            return new Evaluation(tooSoon, unchanged);
-        }
-        String reason = reason(params, action, before, rsi);
-        Decision decision = action.isEntry()
-                ? entry(snapshot.close(), action, atr, params, reason)
-                : new Decision.Signal(action, null, null, reason);
-        if (decision instanceof Decision.Signal) {
-            return new Evaluation(decision, new RsiReversionState(rsi, NotionalPosition.after(action),
-                    snapshot.closeTime()));
-        }
-        return new Evaluation(decision, unchanged);
+    public Rule rule(Parameters params) {
+        return bind(params);
     }
 
-    private static SignalAction actionFor(Parameters params, RsiReversionState before, BigDecimal rsi) {
-        BigDecimal oversold = params.decimal(OVERSOLD);
-        BigDecimal overbought = params.decimal(OVERBOUGHT);
-        NotionalPosition position = before.position();
-        if (position == NotionalPosition.LONG && rsi.compareTo(overbought) >= 0) {
-            return SignalAction.EXIT_LONG;
+    private static Bound bind(Parameters params) {
+        return new Bound(RSI.of(params.integer(PERIOD)), ATR.of(params.integer(ATR_PERIOD)),
+                params.decimal(OVERSOLD), params.decimal(OVERBOUGHT), params.bool(ALLOW_SHORT),
+                params.decimal(STOP_ATR), params.decimal(TARGET_ATR), params.integer(MIN_INTERVAL));
+    }
+
+    /**
+     * The rule for one set of parameters.
+     *
+     * @param rsi         the RSI's indicator name, e.g. {@code rsi(14)}
+     * @param atr         the ATR's name
+     * @param oversold    RSI level below which the market is oversold
+     * @param overbought  RSI level above which it is overbought
+     * @param allowShort  whether RSI falling back out of overbought enters short
+     * @param stopAtr     stop distance from the entry, in ATRs
+     * @param targetAtr   target distance from the entry, in ATRs
+     * @param minInterval minimum minutes between two signals
+     */
+    private record Bound(String rsi, String atr, BigDecimal oversold, BigDecimal overbought, boolean allowShort,
+            BigDecimal stopAtr, BigDecimal targetAtr, int minInterval) implements Rule {
+
+        Set<String> indicators() {
+            return new LinkedHashSet<>(List.of(rsi, atr));
         }
-        if (position == NotionalPosition.SHORT && rsi.compareTo(oversold) <= 0) {
-            return SignalAction.EXIT_SHORT;
+
+        @Override
+        public Evaluation evaluate(IndicatorsComputed snapshot, StrategyState state) {
+            RsiReversionState before = (RsiReversionState) state;
+            BigDecimal rsiValue = snapshot.values().get(rsi);
+            RsiReversionState unchanged = new RsiReversionState(rsiValue, before.position(),
+                    before.lastSignalCloseTime());
+            if (rsiValue == null) {
+                return new Evaluation(Decision.NONE, unchanged);
+            }
+            SignalAction action = actionFor(before, rsiValue);
+            if (action == null) {
+                return new Evaluation(Decision.NONE, unchanged);
+            }
+            BigDecimal atrValue = snapshot.values().get(atr);
+            if (action.isEntry() && atrValue == null) {
+                return new Evaluation(Decision.NONE, unchanged);
+            }
+            // A held-back entry is dropped (the cross-back is the moment to enter); a held-back exit is retried on
+            // every kline while RSI stays at the extreme, since its rule is a level, not a cross.
+            Decision.Rejected tooSoon = SignalSpacing.check(before.lastSignalCloseTime(), snapshot.closeTime(),
+                    minInterval);
+            if (tooSoon != null) {
+                return new Evaluation(tooSoon, unchanged);
+            }
+            String reason = reason(action, before, rsiValue);
+            Decision decision = action.isEntry()
+                    ? entry(snapshot.close(), action, atrValue, reason)
+                    : new Decision.Signal(action, null, null, reason);
+            if (decision instanceof Decision.Signal) {
+                return new Evaluation(decision, new RsiReversionState(rsiValue, NotionalPosition.after(action),
+                        snapshot.closeTime()));
+            }
+            return new Evaluation(decision, unchanged);
         }
-        BigDecimal previous = before.rsi();
-        if (previous == null) {
+
+        private SignalAction actionFor(RsiReversionState before, BigDecimal rsiValue) {
+            NotionalPosition position = before.position();
+            if (position == NotionalPosition.LONG && rsiValue.compareTo(overbought) >= 0) {
+                return SignalAction.EXIT_LONG;
+            }
+            if (position == NotionalPosition.SHORT && rsiValue.compareTo(oversold) <= 0) {
+                return SignalAction.EXIT_SHORT;
+            }
+            BigDecimal previous = before.rsi();
+            if (previous == null) {
+                return null;
+            }
+            if (position != NotionalPosition.LONG && previous.compareTo(oversold) < 0
+                    && rsiValue.compareTo(oversold) >= 0) {
+                return SignalAction.ENTER_LONG;
+            }
+            if (allowShort && position != NotionalPosition.SHORT && previous.compareTo(overbought) > 0
+                    && rsiValue.compareTo(overbought) <= 0) {
+                return SignalAction.ENTER_SHORT;
+            }
             return null;
         }
-        if (position != NotionalPosition.LONG && previous.compareTo(oversold) < 0 && rsi.compareTo(oversold) >= 0) {
-            return SignalAction.ENTER_LONG;
+
+        private Decision entry(BigDecimal price, SignalAction action, BigDecimal atrValue, String reason) {
+            BigDecimal stopDistance = stopAtr.multiply(atrValue);
+            BigDecimal targetDistance = targetAtr.multiply(atrValue);
+            boolean isLong = action == SignalAction.ENTER_LONG;
+            BigDecimal stop = Brackets.round(isLong ? price.subtract(stopDistance) : price.add(stopDistance));
+            BigDecimal target = Brackets.round(isLong ? price.add(targetDistance) : price.subtract(targetDistance));
+            return Brackets.entry(action, price, stop, target, reason);
         }
-        if (params.bool(ALLOW_SHORT) && position != NotionalPosition.SHORT && previous.compareTo(overbought) > 0
-                && rsi.compareTo(overbought) <= 0) {
-            return SignalAction.ENTER_SHORT;
+
+        private String reason(SignalAction action, RsiReversionState before, BigDecimal rsiValue) {
+            String now = rsi + " " + rsiValue.toPlainString();
+            String text = switch (action) {
+                case ENTER_LONG -> now + " rose back above oversold " + oversold.toPlainString()
+                        + " from " + before.rsi().toPlainString();
+                case ENTER_SHORT -> now + " fell back below overbought " + overbought.toPlainString()
+                        + " from " + before.rsi().toPlainString();
+                case EXIT_LONG -> now + " reached overbought " + overbought.toPlainString();
+                case EXIT_SHORT -> now + " reached oversold " + oversold.toPlainString();
+            };
+            boolean reverses = action.isEntry() && before.position() != NotionalPosition.FLAT;
+            return reverses ? text + "; reverses the " + before.position().name().toLowerCase(Locale.ROOT) : text;
         }
-        return null;
-    }
-
-    private static Decision entry(BigDecimal price, SignalAction action, BigDecimal atr, Parameters params,
-            String reason) {
-        BigDecimal stopDistance = params.decimal(STOP_ATR).multiply(atr);
-        BigDecimal targetDistance = params.decimal(TARGET_ATR).multiply(atr);
-        boolean isLong = action == SignalAction.ENTER_LONG;
-        BigDecimal stop = Brackets.round(isLong ? price.subtract(stopDistance) : price.add(stopDistance));
-        BigDecimal target = Brackets.round(isLong ? price.add(targetDistance) : price.subtract(targetDistance));
-        return Brackets.entry(action, price, stop, target, reason);
-    }
-
-    private static String reason(Parameters params, SignalAction action, RsiReversionState before, BigDecimal rsi) {
-        String now = rsiName(params) + " " + rsi.toPlainString();
-        String text = switch (action) {
-            case ENTER_LONG -> now + " rose back above oversold " + params.decimal(OVERSOLD).toPlainString()
-                    + " from " + before.rsi().toPlainString();
-            case ENTER_SHORT -> now + " fell back below overbought " + params.decimal(OVERBOUGHT).toPlainString()
-                    + " from " + before.rsi().toPlainString();
-            case EXIT_LONG -> now + " reached overbought " + params.decimal(OVERBOUGHT).toPlainString();
-            case EXIT_SHORT -> now + " reached oversold " + params.decimal(OVERSOLD).toPlainString();
-        };
-        boolean reverses = action.isEntry() && before.position() != NotionalPosition.FLAT;
-        return reverses ? text + "; reverses the " + before.position().name().toLowerCase(java.util.Locale.ROOT) : text;
-    }
-
-    static String rsiName(Parameters params) {
-        return RSI.of(params.integer(PERIOD));
-    }
-
-    static String atrName(Parameters params) {
-        return ATR.of(params.integer(ATR_PERIOD));
     }
 }

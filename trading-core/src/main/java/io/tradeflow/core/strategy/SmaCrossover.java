@@ -64,11 +64,7 @@ public final class SmaCrossover implements Strategy {
 
     @Override
     public Set<String> indicators(Parameters params) {
-        Set<String> names = new LinkedHashSet<>(List.of(fastName(params), slowName(params), lowestName(params)));
-        if (params.bool(ALLOW_SHORT)) {
-            names.add(highestName(params));
-        }
-        return names;
+        return bind(params).indicators();
     }
 
     @Override
@@ -77,54 +73,123 @@ public final class SmaCrossover implements Strategy {
     }
 
     @Override
-    public Evaluation evaluate(IndicatorsComputed snapshot, Parameters params, StrategyState state) {
-        SmaCrossoverState before = (SmaCrossoverState) state;
-        BigDecimal fast = snapshot.values().get(fastName(params));
-        BigDecimal slow = snapshot.values().get(slowName(params));
-        if (fast == null || slow == null) {
-            // Without both SMAs a cross can be neither seen nor confirmed, so a pending one is dropped too.
-            return new Evaluation(Decision.NONE, new SmaCrossoverState(null, null, null, before.position(),
+    public Rule rule(Parameters params) {
+        return bind(params);
+    }
+
+    private static Bound bind(Parameters params) {
+        BigDecimal buffer = params.decimal(STOP_BUFFER).movePointLeft(2);
+        int lookback = params.integer(LOOKBACK);
+        return new Bound(SMA.of(params.integer(FAST)), SMA.of(params.integer(SLOW)), LOWEST.of(lookback),
+                HIGHEST.of(lookback), params.integer(CONFIRMATION), params.integer(MIN_INTERVAL),
+                BigDecimal.ONE.subtract(buffer), BigDecimal.ONE.add(buffer), params.decimal(RISK_REWARD),
+                params.bool(ALLOW_SHORT));
+    }
+
+    /**
+     * The rule for one set of parameters.
+     *
+     * @param fast            the fast SMA's indicator name, e.g. {@code sma(21)}
+     * @param slow            the slow SMA's name
+     * @param lowest          the name of the lowest low a long's stop is set beyond
+     * @param highest         the name of the highest high a short's stop is set beyond
+     * @param confirmation    klines the cross must hold before the signal
+     * @param minInterval     minimum minutes between two signals
+     * @param longStopFactor  what the lowest low is multiplied by for a long's stop: 1 - slBufferPercent / 100
+     * @param shortStopFactor what the highest high is multiplied by for a short's stop: 1 + slBufferPercent / 100
+     * @param riskReward      target distance as a multiple of the stop distance
+     * @param allowShort      whether a death cross enters short
+     */
+    private record Bound(String fast, String slow, String lowest, String highest, int confirmation, int minInterval,
+            BigDecimal longStopFactor, BigDecimal shortStopFactor, BigDecimal riskReward, boolean allowShort)
+            implements Rule {
+
+        Set<String> indicators() {
+            Set<String> names = new LinkedHashSet<>(List.of(fast, slow, lowest));
+            if (allowShort) {
+                names.add(highest);
+            }
+            return names;
+        }
+
+        @Override
+        public Evaluation evaluate(IndicatorsComputed snapshot, StrategyState state) {
+            SmaCrossoverState before = (SmaCrossoverState) state;
+            BigDecimal fastValue = snapshot.values().get(fast);
+            BigDecimal slowValue = snapshot.values().get(slow);
+            if (fastValue == null || slowValue == null) {
+                // Without both SMAs a cross can be neither seen nor confirmed, so a pending one is dropped too.
+                return new Evaluation(Decision.NONE, new SmaCrossoverState(null, null, null, before.position(),
+                        before.lastSignalCloseTime()));
+            }
+            Cross cross = crossAfter(before, fastValue, slowValue);
+            if (cross == null || cross.klinesSinceCross() < confirmation) {
+                return new Evaluation(Decision.NONE, new SmaCrossoverState(fastValue, slowValue, cross,
+                        before.position(), before.lastSignalCloseTime()));
+            }
+            SignalAction action = actionFor(cross.direction(), before.position(), allowShort);
+            if (action == null) {
+                // The cross agrees with what the bot already holds: nothing to do, and nothing left to wait for.
+                return new Evaluation(Decision.NONE, new SmaCrossoverState(fastValue, slowValue, null,
+                        before.position(), before.lastSignalCloseTime()));
+            }
+            Decision.Rejected tooSoon = SignalSpacing.check(before.lastSignalCloseTime(), snapshot.closeTime(),
+                    minInterval);
+            if (tooSoon != null) {
+                // Held, not dropped: the cross still describes the trend, so it fires once the interval allows.
+                return new Evaluation(tooSoon, new SmaCrossoverState(fastValue, slowValue, cross, before.position(),
+                        before.lastSignalCloseTime()));
+            }
+            String reason = reason(cross, before.position());
+            Decision decision = action.isEntry()
+                    ? entry(snapshot, action, reason)
+                    : new Decision.Signal(action, null, null, reason);
+            if (decision == null) {
+                // The stop's lowest/highest has not warmed up yet (pivotLookback above slow): wait with the cross
+                // held.
+                return new Evaluation(Decision.NONE, new SmaCrossoverState(fastValue, slowValue, cross,
+                        before.position(), before.lastSignalCloseTime()));
+            }
+            if (decision instanceof Decision.Rejected refused && before.position() != NotionalPosition.FLAT) {
+                // The reversing entry cannot be sent, but the cross still says the held side is wrong: leave it.
+                action = before.position() == NotionalPosition.LONG ? SignalAction.EXIT_LONG : SignalAction.EXIT_SHORT;
+                decision = new Decision.Signal(action, null, null,
+                        reason + "; the reversing entry was refused (" + refused.reason() + "), exits only");
+            }
+            if (decision instanceof Decision.Signal) {
+                return new Evaluation(decision, new SmaCrossoverState(fastValue, slowValue, null,
+                        NotionalPosition.after(action), snapshot.closeTime()));
+            }
+            return new Evaluation(decision, new SmaCrossoverState(fastValue, slowValue, null, before.position(),
                     before.lastSignalCloseTime()));
         }
-        Cross cross = crossAfter(before, fast, slow);
-        if (cross == null || cross.klinesSinceCross() < params.integer(CONFIRMATION)) {
-            return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, cross, before.position(),
-                    before.lastSignalCloseTime()));
+
+        /** Null when the lowest/highest the stop needs is not in the snapshot yet. */
+        private Decision entry(IndicatorsComputed snapshot, SignalAction action, String reason) {
+            boolean isLong = action == SignalAction.ENTER_LONG;
+            BigDecimal extreme = snapshot.values().get(isLong ? lowest : highest);
+            if (extreme == null) {
+                return null;
+            }
+            BigDecimal stop = Brackets.round(extreme.multiply(isLong ? longStopFactor : shortStopFactor));
+            BigDecimal price = snapshot.close();
+            BigDecimal target = Brackets.target(action, price, stop, riskReward);
+            return Brackets.entry(action, price, stop, target, reason);
         }
-        SignalAction action = actionFor(cross.direction(), before.position(), params.bool(ALLOW_SHORT));
-        if (action == null) {
-            // The cross agrees with what the bot already holds: nothing to do, and nothing left to wait for.
-            return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, null, before.position(),
-                    before.lastSignalCloseTime()));
+
+        private String reason(Cross cross, NotionalPosition position) {
+            String text = fast + (cross.direction() == Direction.LONG ? " crossed above " : " crossed below ") + slow;
+            int held = cross.klinesSinceCross();
+            if (held > 0) {
+                text += " " + held + (held == 1 ? " kline" : " klines") + " ago and held";
+            }
+            if (cross.direction() == Direction.LONG && position == NotionalPosition.SHORT) {
+                text += "; reverses the short";
+            } else if (cross.direction() == Direction.SHORT && position == NotionalPosition.LONG) {
+                text += allowShort ? "; reverses the long" : "; shorts not allowed, exits the long";
+            }
+            return text;
         }
-        Decision.Rejected tooSoon = SignalSpacing.check(before.lastSignalCloseTime(), snapshot.closeTime(),
-                params.integer(MIN_INTERVAL));
-        if (tooSoon != null) {
-            // Held, not dropped: the cross still describes the trend, so it fires once the interval allows.
-            return new Evaluation(tooSoon, new SmaCrossoverState(fast, slow, cross, before.position(),
-                    before.lastSignalCloseTime()));
-        }
-        String reason = reason(params, cross, before.position());
-        Decision decision = action.isEntry()
-                ? entry(snapshot, params, action, reason)
-                : new Decision.Signal(action, null, null, reason);
-        if (decision == null) {
-            // The stop's lowest/highest has not warmed up yet (pivotLookback above slow): wait with the cross held.
-            return new Evaluation(Decision.NONE, new SmaCrossoverState(fast, slow, cross, before.position(),
-                    before.lastSignalCloseTime()));
-        }
-        if (decision instanceof Decision.Rejected refused && before.position() != NotionalPosition.FLAT) {
-            // The reversing entry cannot be sent, but the cross still says the held side is wrong: leave it.
-            action = before.position() == NotionalPosition.LONG ? SignalAction.EXIT_LONG : SignalAction.EXIT_SHORT;
-            decision = new Decision.Signal(action, null, null,
-                    reason + "; the reversing entry was refused (" + refused.reason() + "), exits only");
-        }
-        if (decision instanceof Decision.Signal) {
-            return new Evaluation(decision, new SmaCrossoverState(fast, slow, null, NotionalPosition.after(action),
-                    snapshot.closeTime()));
-        }
-        return new Evaluation(decision, new SmaCrossoverState(fast, slow, null, before.position(),
-                before.lastSignalCloseTime()));
     }
 
     /** The cross pending after this kline: a new one, the previous one held one more kline, or none. */
@@ -156,52 +221,5 @@ public final class SmaCrossover implements Strategy {
             return position == NotionalPosition.SHORT ? null : SignalAction.ENTER_SHORT;
         }
         return position == NotionalPosition.LONG ? SignalAction.EXIT_LONG : null;
-    }
-
-    /** Null when the lowest/highest the stop needs is not in the snapshot yet. */
-    private static Decision entry(IndicatorsComputed snapshot, Parameters params, SignalAction action,
-            String reason) {
-        boolean isLong = action == SignalAction.ENTER_LONG;
-        BigDecimal extreme = snapshot.values().get(isLong ? lowestName(params) : highestName(params));
-        if (extreme == null) {
-            return null;
-        }
-        BigDecimal buffer = params.decimal(STOP_BUFFER).movePointLeft(2);
-        BigDecimal stop = Brackets.round(extreme.multiply(isLong ? BigDecimal.ONE.subtract(buffer)
-                : BigDecimal.ONE.add(buffer)));
-        BigDecimal price = snapshot.close();
-        BigDecimal target = Brackets.target(action, price, stop, params.decimal(RISK_REWARD));
-        return Brackets.entry(action, price, stop, target, reason);
-    }
-
-    private static String reason(Parameters params, Cross cross, NotionalPosition position) {
-        String text = fastName(params) + (cross.direction() == Direction.LONG ? " crossed above " : " crossed below ")
-                + slowName(params);
-        int held = cross.klinesSinceCross();
-        if (held > 0) {
-            text += " " + held + (held == 1 ? " kline" : " klines") + " ago and held";
-        }
-        if (cross.direction() == Direction.LONG && position == NotionalPosition.SHORT) {
-            text += "; reverses the short";
-        } else if (cross.direction() == Direction.SHORT && position == NotionalPosition.LONG) {
-            text += params.bool(ALLOW_SHORT) ? "; reverses the long" : "; shorts not allowed, exits the long";
-        }
-        return text;
-    }
-
-    static String fastName(Parameters params) {
-        return SMA.of(params.integer(FAST));
-    }
-
-    static String slowName(Parameters params) {
-        return SMA.of(params.integer(SLOW));
-    }
-
-    static String lowestName(Parameters params) {
-        return LOWEST.of(params.integer(LOOKBACK));
-    }
-
-    static String highestName(Parameters params) {
-        return HIGHEST.of(params.integer(LOOKBACK));
     }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A trading rule: declares its parameters and the indicators it reads, and is evaluated once per closed kline with
- * that kline's indicator snapshot and one bot's state. Implementations are stateless and thread-safe; everything
- * a bot remembers between klines is in its {@link StrategyState}, so a restarted service can restore it.
+ * A kind of strategy ({@code sma-crossover}): declares its parameters and the indicators it reads; bound to one bot's
+ * parameters ({@link #rule}) it is evaluated once per closed kline with that kline's indicator snapshot and the bot's
+ * state. Implementations are stateless and thread-safe; everything a bot remembers between klines is in its
+ * {@link StrategyState}, so a restarted service can restore it.
  */
 public interface Strategy {
 
@@ -32,6 +33,18 @@ public interface Strategy {
     /** The state of a bot that has seen no kline yet. */
     StrategyState initialState();
 
-    /** Evaluates one closed kline's snapshot; never throws for market data, only for programming errors. */
-    Evaluation evaluate(IndicatorsComputed snapshot, Parameters params, StrategyState state);
+    /**
+     * This strategy bound to one bot's parameters, read once (indicator names, periods, levels), so that evaluating
+     * a kline looks no parameter up by name: {@link BotStrategy} binds a bot's rule when the bot starts.
+     *
+     * @param params parameters accepted by {@link Strategies#parse} (and so by {@link #validate})
+     */
+    Rule rule(Parameters params);
+
+    /** A strategy with its parameters bound. Stateless and thread-safe, like the strategy. */
+    interface Rule {
+
+        /** Evaluates one closed kline's snapshot; never throws for market data, only for programming errors. */
+        Evaluation evaluate(IndicatorsComputed snapshot, StrategyState state);
+    }
 }

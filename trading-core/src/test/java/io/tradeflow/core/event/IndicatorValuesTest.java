@@ -71,4 +71,18 @@ class IndicatorValuesTest {
         assertThatThrownBy(() -> IndicatorValues.copyOf(Map.of(" ", BigDecimal.ONE)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aValueIsStrippedOfTrailingZerosAsBigDecimalDoesIt() {
+        long[] samples = {0, 1, -1, 10, -10, 100_000_000, 123_456_789_000L, -500, 7, 3_700_012_345_678L,
+                Long.MAX_VALUE, Long.MIN_VALUE + 1, 1_000_000_000_000_000_000L, -9_000_000_000_000_000_000L};
+        for (long unscaled : samples) {
+            for (int scale : new int[] {8, 0, 2}) {
+                BigDecimal expected = BigDecimal.valueOf(unscaled, scale).stripTrailingZeros();
+                BigDecimal actual = IndicatorValues.stripped(unscaled, scale);
+                assertThat(actual).as("%d at scale %d", unscaled, scale).isEqualTo(expected);
+                assertThat(actual.scale()).isEqualTo(expected.scale());
+            }
+        }
+    }
 }

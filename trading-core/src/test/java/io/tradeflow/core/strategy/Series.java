@@ -57,17 +57,19 @@ final class Series {
 
         final Strategy strategy;
         final Parameters params;
+        final Strategy.Rule rule;
         StrategyState state;
         final List<Decision> decisions = new ArrayList<>();
 
         Run(Strategy strategy, Map<String, String> params) {
             this.strategy = strategy;
             this.params = Strategies.parse(strategy, params);
+            this.rule = strategy.rule(this.params);
             this.state = strategy.initialState();
         }
 
         Decision next(IndicatorsComputed snapshot) {
-            Evaluation evaluation = strategy.evaluate(snapshot, params, state);
+            Evaluation evaluation = rule.evaluate(snapshot, state);
             state = evaluation.state();
             decisions.add(evaluation.decision());
             return evaluation.decision();
