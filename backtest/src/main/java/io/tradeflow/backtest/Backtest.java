@@ -13,6 +13,7 @@ import io.tradeflow.core.execution.PaperVenue;
 import io.tradeflow.core.execution.Trader;
 import io.tradeflow.core.execution.TradingVenue;
 import io.tradeflow.core.indicator.IndicatorSeries;
+import io.tradeflow.core.indicator.KlinePrices;
 import io.tradeflow.core.order.SymbolRules;
 import io.tradeflow.core.strategy.BotStrategy;
 
@@ -102,7 +103,7 @@ public final class Backtest {
         long count = 0;
         try (Klines.Pass pass = klines.open()) {
             for (KlineClosed kline = pass.next(); kline != null; kline = pass.next()) {
-                run.step(kline);
+                run.step(kline, pass.prices(kline));
                 if (++count % PROGRESS_EVERY_KLINES == 0) {
                     progress.at(count, pass.fractionRead());
                 }
@@ -146,13 +147,13 @@ public final class Backtest {
                     .forEach(s -> s.bots().sort(Comparator.comparing(track -> track.bot.botId()))));
         }
 
-        void step(KlineClosed kline) {
+        void step(KlineClosed kline, KlinePrices prices) {
             Map<Interval, Series> ofSymbol = series.get(kline.symbol());
             Series of = ofSymbol == null ? null : ofSymbol.get(kline.interval());
             if (of == null) {
                 return; // no bot trades this pair
             }
-            Optional<IndicatorsComputed> snapshot = of.indicators().apply(kline, kline.closeTime()).snapshot();
+            Optional<IndicatorsComputed> snapshot = of.indicators().apply(kline, prices, kline.closeTime()).snapshot();
             if (snapshot.isEmpty()) {
                 return; // a kline of the series seen already
             }

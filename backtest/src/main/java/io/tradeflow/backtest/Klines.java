@@ -1,6 +1,7 @@
 package io.tradeflow.backtest;
 
 import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.indicator.KlinePrices;
 
 /**
  * Klines in market time (by open time, then symbol, then interval, as market-data-service's replay publishes several
@@ -16,6 +17,14 @@ public interface Klines {
 
         /** The next kline in market time, or null after the last. */
         KlineClosed next();
+
+        /**
+         * The prices of {@code kline}, the kline {@link #next()} returned last, as the indicators compute with them:
+         * a pass over klines held in memory gives those converted once for all passes, others convert them now.
+         */
+        default KlinePrices prices(KlineClosed kline) {
+            return KlinePrices.of(kline);
+        }
 
         /** Share of the source read so far, 0 to 1: what progress reports show. */
         double fractionRead();

@@ -1,6 +1,7 @@
 package io.tradeflow.backtest;
 
 import io.tradeflow.core.event.KlineClosed;
+import io.tradeflow.core.indicator.KlinePrices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +9,21 @@ import java.util.List;
 /**
  * Klines held in memory, read once and then shared read-only: any number of passes, from any number of threads at
  * once, for runs over the same data (a parameter sweep reads the files once, not once per run). The klines must be
- * in market time already; an unsorted list is refused.
+ * in market time already; an unsorted list is refused. Each kline's prices are converted for the indicators once,
+ * here ({@link KlinePrices}), not on every pass.
  */
 public final class LoadedKlines implements Klines {
     private final List<KlineClosed> klines;
+    /** {@code prices.get(i)} is {@code klines.get(i)}'s. */
+    private final List<KlinePrices> prices;
 
-    private LoadedKlines(List<KlineClosed> klines) {
+    private LoadedKlines(List<KlineClosed> klines, List<KlinePrices> prices) {
         this.klines = klines;
+        this.prices = prices;
+    }
+
+    private static LoadedKlines holding(List<KlineClosed> klines) {
+        return new LoadedKlines(klines, klines.stream().map(KlinePrices::of).toList());
     }
 
     /** Holds {@code klines} (copied), checking that they are in market time: open time never goes back. */
@@ -26,7 +35,7 @@ public final class LoadedKlines implements Klines {
                         + " opens before " + copy.get(i - 1).eventId());
             }
         }
-        return new LoadedKlines(copy);
+        return holding(copy);
     }
 
     /** Reads a whole pass of {@code source} into memory. */
@@ -37,7 +46,7 @@ public final class LoadedKlines implements Klines {
                 read.add(kline);
             }
         }
-        return new LoadedKlines(List.copyOf(read));
+        return holding(List.copyOf(read));
     }
 
     public List<KlineClosed> klines() {
@@ -48,6 +57,11 @@ public final class LoadedKlines implements Klines {
         return klines.size();
     }
 
+    /** A read-only view of klines {@code [from, to)}, sharing them and their prices: nothing is copied. */
+    public LoadedKlines slice(int from, int to) {
+        return new LoadedKlines(klines.subList(from, to), prices.subList(from, to));
+    }
+
     @Override
     public Pass open() {
         return new Pass() {
@@ -56,6 +70,12 @@ public final class LoadedKlines implements Klines {
             @Override
             public KlineClosed next() {
                 return next < klines.size() ? klines.get(next++) : null;
+            }
+
+            @Override
+            public KlinePrices prices(KlineClosed kline) {
+                int last = next - 1;
+                return last >= 0 && klines.get(last) == kline ? prices.get(last) : KlinePrices.of(kline);
             }
 
             @Override

@@ -1,7 +1,5 @@
 package io.tradeflow.backtest.sweep;
 
-import io.tradeflow.core.event.IndicatorsComputed;
-import io.tradeflow.core.strategy.Evaluation;
 import io.tradeflow.core.strategy.InvalidParameterException;
 import io.tradeflow.core.strategy.Parameter;
 import io.tradeflow.core.strategy.Parameters;
@@ -140,7 +138,7 @@ public record Combinations(String strategy, Map<String, String> fixed, Grid grid
             }
 
             @Override
-            public Evaluation evaluate(IndicatorsComputed snapshot, Parameters params, StrategyState state) {
+            public Rule rule(Parameters params) {
                 throw new UnsupportedOperationException("only for checking parameters");
             }
         };

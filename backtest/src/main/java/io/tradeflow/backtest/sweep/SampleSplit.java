@@ -154,24 +154,6 @@ public record SampleSplit(LoadedKlines klines, BigDecimal fraction, int firstOut
 
     /** A read-only view of {@code klines[from, to)}: passes from any number of threads, nothing copied. */
     private Klines slice(int from, int to) {
-        List<KlineClosed> part = klines.klines().subList(from, to);
-        return () -> new Klines.Pass() {
-            private int next;
-
-            @Override
-            public KlineClosed next() {
-                return next < part.size() ? part.get(next++) : null;
-            }
-
-            @Override
-            public double fractionRead() {
-                return part.isEmpty() ? 1.0 : (double) next / part.size();
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        return klines.slice(from, to);
     }
 }

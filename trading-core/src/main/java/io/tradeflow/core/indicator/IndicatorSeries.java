@@ -44,6 +44,8 @@ public final class IndicatorSeries {
 
     private final Symbol symbol;
     private final Interval interval;
+    /** The interval's length for a fixed-length interval, else 0 (months). */
+    private final long intervalMillis;
     private final SortedMap<String, Indicator> byName = new TreeMap<>();
     /** Indicators added by {@link #require} that have seen no kline yet: only these may be warmed up alone. */
     private final Set<String> fresh = new HashSet<>();
@@ -53,6 +55,11 @@ public final class IndicatorSeries {
     private Indicator[] outputOf = new Indicator[0];
     private int[] outputIndex = new int[0];
     private long lastOpenTime = NO_KLINE;
+    /**
+     * True once every indicator was seen stable; an indicator never becomes unstable again, so this holds until the
+     * indicators change. Saves asking each one per kline.
+     */
+    private boolean allStable;
 
     /**
      * What {@link #apply} made of a kline.
@@ -71,6 +78,7 @@ public final class IndicatorSeries {
     public IndicatorSeries(Symbol symbol, Interval interval) {
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.intervalMillis = interval.isFixedLength() ? interval.duration().toMillis() : 0;
     }
 
     public Symbol symbol() {
@@ -145,28 +153,44 @@ public final class IndicatorSeries {
      * @throws IllegalArgumentException if the kline belongs to another symbol or interval
      */
     public Update apply(KlineClosed kline, long producedAt) {
+        return apply(kline, KlinePrices.of(kline), producedAt);
+    }
+
+    /**
+     * The same, with the kline's prices already converted ({@link KlinePrices#of(KlineClosed)}), as klines held for
+     * many runs keep them.
+     *
+     * @param prices {@code kline}'s prices: the indicators compute with these, the snapshot carries the kline's
+     *               decimals
+     */
+    public Update apply(KlineClosed kline, KlinePrices prices, long producedAt) {
         requireThisSeries(kline.symbol(), kline.interval(), kline.openTime());
         if (kline.openTime() <= lastOpenTime) {
             return new Update(Optional.empty(), true, 0);
         }
         long missed = lastOpenTime == NO_KLINE ? 0 : missedBetween(lastOpenTime, kline.openTime());
-        fold(indicators, kline.open(), kline.high(), kline.low(), kline.close(), kline.volume());
+        prices.foldInto(indicators);
         lastOpenTime = kline.openTime();
-        fresh.clear();
+        foldedAll();
+        boolean stable = isStable();
         IndicatorsComputed snapshot = new IndicatorsComputed(kline.symbol(), kline.interval(), kline.openTime(),
                 kline.closeTime(), kline.open(), kline.high(), kline.low(), kline.close(), kline.volume(),
-                values(), isStable(), kline.eventTime(), producedAt);
+                values(stable), stable, kline.eventTime(), producedAt);
         return new Update(Optional.of(snapshot), false, missed);
     }
 
     /** True when every indicator is stable (and so when there is none). */
     public boolean isStable() {
-        for (Indicator indicator : indicators) {
-            if (!indicator.isStable()) {
-                return false;
+        if (!allStable) {
+            allStable = true;
+            for (Indicator indicator : indicators) {
+                if (!indicator.isStable()) {
+                    allStable = false;
+                    break;
+                }
             }
         }
-        return true;
+        return allStable;
     }
 
     /**
@@ -179,9 +203,9 @@ public final class IndicatorSeries {
     public void warmUp(List<Kline> history) {
         for (Kline kline : inTimeOrder(history)) {
             if (kline.openTime() > lastOpenTime) {
-                fold(indicators, kline.open(), kline.high(), kline.low(), kline.close(), kline.volume());
+                KlinePrices.of(kline).foldInto(indicators);
                 lastOpenTime = kline.openTime();
-                fresh.clear();
+                foldedAll();
             }
         }
     }
@@ -213,7 +237,7 @@ public final class IndicatorSeries {
                 break;
             }
             if (kline.openTime() > previous) {
-                fold(selected, kline.open(), kline.high(), kline.low(), kline.close(), kline.volume());
+                KlinePrices.of(kline).foldInto(selected);
                 previous = kline.openTime();
             }
         }
@@ -229,19 +253,15 @@ public final class IndicatorSeries {
         return sorted;
     }
 
-    private static void fold(Indicator[] targets, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
-            BigDecimal volume) {
-        double o = open.doubleValue();
-        double h = high.doubleValue();
-        double l = low.doubleValue();
-        double c = close.doubleValue();
-        double v = volume.doubleValue();
-        for (Indicator indicator : targets) {
-            indicator.update(o, h, l, c, v);
+    /** Every indicator has now seen a kline: none is fresh any more. */
+    private void foldedAll() {
+        if (!fresh.isEmpty()) {
+            fresh.clear();
         }
     }
 
     private void indicatorsChanged() {
+        allStable = false;
         indicators = byName.values().toArray(new Indicator[0]);
         SortedMap<String, Map.Entry<Indicator, Integer>> outputs = new TreeMap<>();
         for (Indicator indicator : indicators) {
@@ -259,14 +279,18 @@ public final class IndicatorSeries {
         outputIndex = outputs.values().stream().mapToInt(Map.Entry::getValue).toArray();
     }
 
-    /** The values of the stable indicators' finite outputs, made decimal only when read (see {@link #toDecimal}). */
-    private IndicatorValues values() {
+    /**
+     * The values of the stable indicators' finite outputs, made decimal only when read (see {@link #toDecimal}).
+     *
+     * @param stable whether every indicator is stable ({@link #isStable()})
+     */
+    private IndicatorValues values(boolean stable) {
         int count = outputOf.length;
         long[] unscaled = new long[count];
         BigDecimal[] exact = null;
         for (int i = 0; i < count; i++) {
             Indicator indicator = outputOf[i];
-            double value = indicator.isStable() ? indicator.value(outputIndex[i]) : Double.NaN;
+            double value = stable || indicator.isStable() ? indicator.value(outputIndex[i]) : Double.NaN;
             long scaled = Double.isFinite(value) ? scaledExactly(value) : NOT_FAST;
             if (scaled == NOT_FAST && Double.isFinite(value)) {
                 exact = exact == null ? new BigDecimal[count] : exact;
@@ -331,7 +355,7 @@ public final class IndicatorSeries {
 
     private long missedBetween(long previousOpen, long openTime) {
         if (interval.isFixedLength()) {
-            return (openTime - previousOpen) / interval.duration().toMillis() - 1;
+            return (openTime - previousOpen) / intervalMillis - 1;
         }
         long missed = 0;
         for (long next = interval.nextOpenTime(previousOpen); next < openTime; next = interval.nextOpenTime(next)) {
