@@ -12,6 +12,7 @@ public final class DevStack implements AutoCloseable {
     private final DevStackOptions options;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Endpoints endpoints;
+    private KafkaBroker broker;
 
     private DevStack(DevStackOptions options) {
         this.options = options;
@@ -46,7 +47,7 @@ public final class DevStack implements AutoCloseable {
             running.add(redis);
             PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), options.postgresPort(), options.durable());
             running.add(postgres);
-            KafkaBroker broker = join(kafka);
+            broker = join(kafka);
             running.add(broker);
             List<String> topics = new ArrayList<>(Topics.ALL);
             Topics.ALL.stream().map(Topics::dlq).forEach(topics::add);
@@ -81,6 +82,24 @@ public final class DevStack implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Stops Kafka and starts it again on the same ports with the same data, as a broker restart in production does:
+     * clients lose their connections (a request in flight may or may not have been appended, and its response never
+     * comes) and reconnect when it is back. For tests of what survives that.
+     *
+     * @throws DevStackException when Kafka does not come back
+     */
+    public synchronized void restartKafka() {
+        if (broker == null) {
+            throw new DevStackException("Kafka is not running in this devstack");
+        }
+        int at = running.indexOf(broker);
+        broker.close();
+        broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
+                options.partitions());
+        running.set(at, broker);
+    }
+
     /** Stops the servers in reverse order; a throwaway stack also deletes its folder. */
     @Override
     public synchronized void close() {
@@ -92,6 +111,7 @@ public final class DevStack implements AutoCloseable {
             }
         }
         running.clear();
+        broker = null;
         if (!options.durable()) {
             Binaries.deleteTree(options.dataDir());
         }

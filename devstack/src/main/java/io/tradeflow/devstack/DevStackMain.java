@@ -2,10 +2,11 @@ package io.tradeflow.devstack;
 
 import io.tradeflow.core.event.Topics;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
@@ -110,26 +111,31 @@ public final class DevStackMain {
     }
 
     private static void runForTests(int partitions) {
-        Path dir;
-        try {
-            // Readable by others: as root, PostgreSQL runs as nobody and must enter this folder.
-            dir = Files.createTempDirectory("tradeflow-devstack-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        } catch (IOException e) {
-            throw new DevStackException("Could not create a temporary folder: " + e.getMessage(), e);
-        }
-        DevStack stack = DevStack.start(DevStackOptions.ephemeral(dir, partitions));
+        DevStack stack = DevStack.start(DevStackOptions.throwaway(partitions));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "devstack-stop"));
         System.out.println(stack.endpoints().readyLine());
         System.out.flush();
-        try {
-            while (System.in.read() != -1) {
-                // nothing to read: the test JVM only closes the pipe
+        // Commands from the test JVM, a line each; the end of input (the test JVM closed the pipe or ended) stops.
+        try (var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String command; (command = commands.readLine()) != null; ) {
+                if (command.equals(DevStackProcess.RESTART_KAFKA)) {
+                    restartKafka(stack);
+                }
             }
         } catch (IOException closed) {
             // same as end of input
         }
         System.exit(0);
+    }
+
+    private static void restartKafka(DevStack stack) {
+        try {
+            stack.restartKafka();
+            System.out.println(DevStackProcess.KAFKA_RESTARTED);
+        } catch (RuntimeException e) {
+            System.out.println(DevStackProcess.KAFKA_RESTART_FAILED + e.getMessage().replace('\n', ' '));
+        }
+        System.out.flush();
     }
 
     private static String value(String option, Iterator<String> it) {

@@ -1,6 +1,9 @@
 package io.tradeflow.devstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * How to start the devstack.
@@ -26,6 +29,21 @@ public record DevStackOptions(Path dataDir, boolean durable, int kafkaPort, int 
     /** The documented fixed ports, data kept in {@code dataDir}. */
     public static DevStackOptions local(Path dataDir) {
         return new DevStackOptions(dataDir, true, KAFKA_PORT, KAFKA_CONTROLLER_PORT, REDIS_PORT, POSTGRES_PORT, PARTITIONS);
+    }
+
+    /**
+     * Free ports and a new throwaway folder in the system's temporary folder, readable by others (as root,
+     * PostgreSQL runs as nobody and must enter it): a devstack of a test's own.
+     *
+     * @throws DevStackException when the folder cannot be created
+     */
+    public static DevStackOptions throwaway(int partitions) {
+        try {
+            return ephemeral(Files.createTempDirectory("tradeflow-devstack-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))), partitions);
+        } catch (IOException e) {
+            throw new DevStackException("Could not create a temporary folder: " + e.getMessage(), e);
+        }
     }
 
     /** Free ports and a throwaway folder, as tests want. */

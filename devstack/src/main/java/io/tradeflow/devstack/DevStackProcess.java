@@ -10,26 +10,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A devstack running in its own JVM, started from a test JVM.
+ * A devstack running in its own JVM, started from a test JVM: the shared one ({@link SharedDevStack}), or a test's own
+ * when it must disturb the servers ({@link #restartKafka()}) without disturbing other tests.
  *
  * <p>Its own JVM because the Kafka broker brings Scala, log4j and its own Jackson, none of which belong on a
  * service's test classpath, and because a Quarkus test may restart its application (and class loaders) while the
  * servers must stay up. The child's class path is the devstack's own runtime class path, which the build writes
  * into this jar ({@code runtime.classpath}), so the test module does not need the broker's jars at all.
  */
-final class DevStackProcess implements AutoCloseable {
+public final class DevStackProcess implements AutoCloseable {
+    /** A line on the child's standard input that restarts its Kafka ({@link DevStack#restartKafka()}). */
+    static final String RESTART_KAFKA = "restart-kafka";
+    /** The child's answer once Kafka is back, or, followed by the reason, once it failed to come back. */
+    static final String KAFKA_RESTARTED = "devstack: kafka restarted";
+    static final String KAFKA_RESTART_FAILED = "devstack: kafka restart failed: ";
     private static final long START_TIMEOUT_SECONDS = 180;
+    private static final long RESTART_TIMEOUT_SECONDS = 180;
     private static final int START_ATTEMPTS = 3;
 
     private final Process process;
     private final Endpoints endpoints;
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
 
-    private DevStackProcess(Process process, Endpoints endpoints) {
+    private DevStackProcess(Process process, Endpoints endpoints, BufferedReader output) {
         this.process = process;
         this.endpoints = endpoints;
+        Thread.ofVirtual().start(() -> forward(output));
     }
 
     /**
@@ -37,7 +48,7 @@ final class DevStackProcess implements AutoCloseable {
      * free can be taken, before a server binds it, by another process' outgoing connection (the free ports and the
      * kernel's ephemeral ports are one range), which ends the JVM with "Address already in use".
      */
-    static DevStackProcess start(int partitions) {
+    public static DevStackProcess start(int partitions) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return startOnce(partitions);
@@ -68,15 +79,15 @@ final class DevStackProcess implements AutoCloseable {
         command.addAll(List.of("-cp", classPath(), DevStackMain.class.getName(), "--ephemeral", "--partitions", Integer.toString(partitions)));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            Endpoints endpoints = awaitReady(process);
-            return new DevStackProcess(process, endpoints);
+            var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            Endpoints endpoints = awaitReady(process, output);
+            return new DevStackProcess(process, endpoints, output);
         } catch (IOException e) {
             throw new DevStackException("Could not start the devstack JVM: " + e.getMessage(), e);
         }
     }
 
-    private static Endpoints awaitReady(Process process) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    private static Endpoints awaitReady(Process process, BufferedReader reader) throws IOException {
         var watchdog = Thread.ofVirtual().start(() -> {
             try {
                 if (!process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -89,7 +100,6 @@ final class DevStackProcess implements AutoCloseable {
         try {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.startsWith(Endpoints.READY_PREFIX)) {
-                    drainInBackground(process.getInputStream());
                     return Endpoints.parseReadyLine(line);
                 }
                 System.out.println("[devstack] " + line);
@@ -108,14 +118,18 @@ final class DevStackProcess implements AutoCloseable {
         }
     }
 
-    private static void drainInBackground(InputStream output) {
-        Thread.ofVirtual().start(() -> {
-            try {
-                output.transferTo(System.out);
-            } catch (IOException ignored) {
-                // the devstack ended
+    /** Passes the child's output on, keeping its answers to commands for {@link #restartKafka()}. */
+    private void forward(BufferedReader output) {
+        try {
+            for (String line; (line = output.readLine()) != null; ) {
+                if (line.startsWith(KAFKA_RESTARTED) || line.startsWith(KAFKA_RESTART_FAILED)) {
+                    answers.add(line);
+                }
+                System.out.println("[devstack] " + line);
             }
-        });
+        } catch (IOException ignored) {
+            // the devstack ended
+        }
     }
 
     private static String classPath() {
@@ -132,8 +146,33 @@ final class DevStackProcess implements AutoCloseable {
         }
     }
 
-    Endpoints endpoints() {
+    public Endpoints endpoints() {
         return endpoints;
+    }
+
+    /**
+     * Restarts the child's Kafka on the same port with the same data and returns once it is back: see
+     * {@link DevStack#restartKafka()}.
+     *
+     * @throws DevStackException when Kafka does not come back, or the devstack does not answer in time
+     */
+    public synchronized void restartKafka() {
+        try {
+            process.getOutputStream().write((RESTART_KAFKA + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            String answer = answers.poll(RESTART_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (answer == null) {
+                throw new DevStackException("The devstack did not restart Kafka within " + RESTART_TIMEOUT_SECONDS + " s");
+            }
+            if (answer.startsWith(KAFKA_RESTART_FAILED)) {
+                throw new DevStackException(answer.substring(KAFKA_RESTART_FAILED.length()));
+            }
+        } catch (IOException e) {
+            throw new DevStackException("Could not reach the devstack to restart Kafka: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevStackException("Interrupted while Kafka restarted", e);
+        }
     }
 
     /** Closing the child's standard input is its signal to stop its servers and exit. */
