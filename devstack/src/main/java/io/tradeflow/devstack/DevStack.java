@@ -2,6 +2,7 @@ package io.tradeflow.devstack;
 
 import io.tradeflow.core.event.Topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletionException;
 /** Kafka, PostgreSQL and Redis, started together in this JVM and stopped together. */
 public final class DevStack implements AutoCloseable {
     private final DevStackOptions options;
+    private static final int RESTART_ATTEMPTS = 5;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Endpoints endpoints;
     private KafkaBroker broker;
@@ -93,11 +95,34 @@ public final class DevStack implements AutoCloseable {
         if (broker == null) {
             throw new DevStackException("Kafka is not running in this devstack");
         }
-        int at = running.indexOf(broker);
+        running.remove(broker);
         broker.close();
-        broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
-                options.partitions());
-        running.set(at, broker);
+        broker = null;
+        // While it is down its clients keep connecting to its port, and a free port is one the kernel may also hand
+        // out to an outgoing connection (see DevStackProcess.start): a start that finds it taken is tried again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(),
+                        options.kafkaControllerPort(), options.partitions());
+                running.add(broker);
+                return;
+            } catch (DevStackException e) {
+                if (attempt == RESTART_ATTEMPTS) {
+                    throw new DevStackException("Kafka did not start again on port " + options.kafkaPort() + " after "
+                            + attempt + " attempts: " + e.getMessage(), e);
+                }
+                pause(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevStackException("Interrupted while Kafka restarted", e);
+        }
     }
 
     /** Stops the servers in reverse order; a throwaway stack also deletes its folder. */

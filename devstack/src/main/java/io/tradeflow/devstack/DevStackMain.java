@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>With {@code --ephemeral} it is the process a test JVM starts: free ports, a temporary folder, one
  * {@code DEVSTACK-READY} line on stdout, and it stops when its standard input closes (that is, when the test JVM
- * ends, even if that JVM was killed).
+ * ends, even if that JVM was killed). Until then it takes commands, a line each on stdin: {@code restart-kafka}
+ * restarts the broker and answers on stdout ({@link DevStackProcess#restartKafka()}).
  */
 public final class DevStackMain {
     private static final String USAGE = """
@@ -28,7 +29,8 @@ public final class DevStackMain {
               --postgres-port N            PostgreSQL port (default 5432)
               --redis-port N               Redis port (default 6379)
               --partitions N               partitions of every topic (default 6)
-              --ephemeral                  free ports, temporary data, stop when stdin closes (used by tests)
+              --ephemeral                  free ports, temporary data, stop when stdin closes (used by tests);
+                                           a line "restart-kafka" on stdin restarts the broker
             """;
 
     private DevStackMain() {
@@ -120,6 +122,10 @@ public final class DevStackMain {
             for (String command; (command = commands.readLine()) != null; ) {
                 if (command.equals(DevStackProcess.RESTART_KAFKA)) {
                     restartKafka(stack);
+                } else {
+                    System.out.println(DevStackProcess.KAFKA_RESTART_FAILED + "unknown command '" + command
+                            + "' (known: " + DevStackProcess.RESTART_KAFKA + ")");
+                    System.out.flush();
                 }
             }
         } catch (IOException closed) {
@@ -132,8 +138,8 @@ public final class DevStackMain {
         try {
             stack.restartKafka();
             System.out.println(DevStackProcess.KAFKA_RESTARTED);
-        } catch (RuntimeException e) {
-            System.out.println(DevStackProcess.KAFKA_RESTART_FAILED + e.getMessage().replace('\n', ' '));
+        } catch (Exception | Error e) {
+            System.out.println(DevStackProcess.KAFKA_RESTART_FAILED + String.valueOf(e).replace('\n', ' '));
         }
         System.out.flush();
     }

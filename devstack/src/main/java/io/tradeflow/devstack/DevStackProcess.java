@@ -29,6 +29,8 @@ public final class DevStackProcess implements AutoCloseable {
     /** The child's answer once Kafka is back, or, followed by the reason, once it failed to come back. */
     static final String KAFKA_RESTARTED = "devstack: kafka restarted";
     static final String KAFKA_RESTART_FAILED = "devstack: kafka restart failed: ";
+    /** What {@link #forward} leaves for a command waiting for an answer when the child's output ends. */
+    private static final String ENDED = "devstack: ended";
     private static final long START_TIMEOUT_SECONDS = 180;
     private static final long RESTART_TIMEOUT_SECONDS = 180;
     private static final int START_ATTEMPTS = 3;
@@ -129,6 +131,8 @@ public final class DevStackProcess implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the devstack ended
+        } finally {
+            answers.add(ENDED);
         }
     }
 
@@ -158,11 +162,16 @@ public final class DevStackProcess implements AutoCloseable {
      */
     public synchronized void restartKafka() {
         try {
+            answers.removeIf(answer -> !answer.equals(ENDED)); // a late answer to an earlier call that gave up
             process.getOutputStream().write((RESTART_KAFKA + "\n").getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
             String answer = answers.poll(RESTART_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (answer == null) {
                 throw new DevStackException("The devstack did not restart Kafka within " + RESTART_TIMEOUT_SECONDS + " s");
+            }
+            if (answer.equals(ENDED)) {
+                throw new DevStackException("The devstack JVM ended"
+                        + (process.isAlive() ? "" : " (exit code " + process.exitValue() + ")") + "; its error output is above");
             }
             if (answer.startsWith(KAFKA_RESTART_FAILED)) {
                 throw new DevStackException(answer.substring(KAFKA_RESTART_FAILED.length()));

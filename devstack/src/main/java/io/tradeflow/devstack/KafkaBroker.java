@@ -56,14 +56,28 @@ final class KafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
+        KafkaRaftServer server = null;
         try {
             Files.createDirectories(dataDir);
             format(dataDir);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             return new KafkaBroker(server, "127.0.0.1:" + port);
         } catch (Exception e) {
+            if (server != null) {
+                // A half-started server holds threads and maybe a port: stopped, so that a later start can bind it.
+                stopQuietly(server);
+            }
             throw new DevStackException("Kafka did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException ignored) {
+            // the start's own failure is the one to report
         }
     }
 

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,13 +194,14 @@ class PipelineTest {
     }
 
     /**
-     * Kafka itself restarts while both stages work through a day: their connections drop with requests in flight
-     * (appended or not, never answered: the ambiguous failure a retried publish must not turn into a duplicate),
-     * open transactions are aborted, and the clients reconnect by themselves. Still every snapshot and every signal
-     * exactly once. On a devstack of the test's own, so that the restart disturbs no other test.
+     * Kafka itself restarts while both stages work through a day, klines arriving all along: their connections drop
+     * with requests in flight (appended or not, never answered: the ambiguous failure a retried publish must not turn
+     * into a duplicate; the broker then refuses the stages' later sequence numbers and they redo their transactions),
+     * and the clients reconnect by themselves. Still every snapshot and every signal exactly once. On a devstack of
+     * the test's own, so that the restart disturbs no other test.
      */
     @Test
-    void aKafkaRestartMidDayLosesAndDuplicatesNothing() {
+    void aKafkaRestartMidDayLosesAndDuplicatesNothing() throws Exception {
         BotDefinition bot = bot("pipeline-kafka-restart", Symbol.of("PIPEKAFKAUSDT"));
         List<KlineClosed> day = RecordedDay.closed(bot.symbol());
         Expected expected = Expected.of(bot, day);
@@ -213,11 +215,13 @@ class PipelineTest {
                  var signalStage = new ServiceProcess("signal-service", config).start();
                  var snapshots = new TopicRecords<>(bootstrap, Topics.INDICATORS, bot.symbol().value(), IndicatorsComputed.class);
                  var signals = new TopicRecords<>(bootstrap, Topics.SIGNALS, bot.symbol().value(), SignalGenerated.class)) {
-                produce(bootstrap, day.subList(0, half));
-                await().atMost(Duration.ofMinutes(2)).until(() -> snapshots.poll().distinct().size() >= half / 4);
-
+                // Klines at a steady pace, so that the stages are at work when the broker goes and when it is back.
+                CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> produceSteadily(bootstrap, day, 50));
+                await().atMost(Duration.ofMinutes(2)).until(() -> snapshots.poll().distinct().size() >= half / 2);
                 stack.restartKafka();
-                produce(bootstrap, day.subList(half, day.size()));
+                int afterRestart = snapshots.poll().distinct().size();
+                sending.get(3, TimeUnit.MINUTES);
+                assertThat(afterRestart).as("the restart came in the middle of the day").isLessThan(half);
 
                 await().atMost(Duration.ofMinutes(3)).until(() -> snapshots.poll().distinct().size() == day.size());
                 awaitQuiet(signals, expected.signals().size());
@@ -233,8 +237,8 @@ class PipelineTest {
      * Kafka refuses one snapshot (too large for the topic) after accepting every one before it, the hole of the
      * hand-built design (the next kline's checkpoint was written, so after a restart the refused snapshot counted as
      * done and was never published): indicator-service publishes nothing from it on, however long it keeps failing
-     * (its transaction is aborted and the stream thread replaced, again and again), and once the topic accepts it,
-     * it and every later snapshot follow, each once. The topic's limit is set between the
+     * (its transaction is aborted and the stream thread replaced, again and again) and its readiness says it is
+     * stuck and why; once the topic accepts it, it and every later snapshot follow, each once, and it is ready again. The topic's limit is set between the
      * sizes of the day's snapshots, as the service writes them (one record a batch, uncompressed, for exact sizes).
      */
     @Test
@@ -259,11 +263,13 @@ class PipelineTest {
 
                 // Without the refusal the whole day is out in seconds. The refused snapshot's transaction (and so the
                 // snapshots before it in that transaction) is aborted on every attempt, so the ones out are those
-                // committed before it.
-                long until = System.nanoTime() + Duration.ofSeconds(25).toNanos();
-                while (System.nanoTime() < until) {
+                // committed before it. The service says it is stuck once its thread failed three times in a row.
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                     snapshots.poll();
-                }
+                    return readiness(indicators).contains("failed 3 times in a row without committing");
+                });
+                assertThat(readiness(indicators)).startsWith("503").contains("RecordTooLargeException");
+                snapshots.poll();
                 int out = snapshots.all().size();
                 System.out.printf("[refused] snapshot %d of %d refused (%d bytes, topic limit %d): %d out before it%n",
                         refused, day.size(), sizes.get(refused), limit, out);
@@ -275,7 +281,17 @@ class PipelineTest {
                 await().atMost(Duration.ofMinutes(3)).until(() -> snapshots.poll().all().size() >= day.size());
                 assertThat(comparable(snapshots.all())).as("every snapshot once, in order")
                         .containsExactlyElementsOf(comparable(expected.snapshots()));
+                await().atMost(Duration.ofMinutes(1)).until(() -> readiness(indicators).startsWith("200"));
             }
+        }
+    }
+
+    /** A service's readiness: its HTTP status, a space and the body. */
+    private static String readiness(ServiceProcess service) throws Exception {
+        try (var client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
         }
     }
 
@@ -371,6 +387,20 @@ class PipelineTest {
 
     private static void produce(List<? extends Event> events) {
         produce(endpoints.kafkaBootstrapServers(), events);
+    }
+
+    /** Sends {@code klines} at {@code perSecond}, each waited for (through a broker restart, the producer retries). */
+    private static void produceSteadily(String bootstrap, List<KlineClosed> klines, int perSecond) {
+        try (var producer = new KafkaProducer<String, Event>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new EventSerializer())) {
+            for (KlineClosed kline : klines) {
+                producer.send(new ProducerRecord<>(Topics.KLINES, kline.key(), kline));
+                Thread.sleep(1000 / perSecond);
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void produce(String bootstrap, List<? extends Event> events) {

@@ -99,12 +99,12 @@ public record SampleSplit(LoadedKlines klines, BigDecimal fraction, int firstOut
 
     /** The klines opening before the cut: all of them without a split. */
     public Klines inSample() {
-        return slice(0, firstOut);
+        return klines.slice(0, firstOut);
     }
 
     /** The klines opening at or after the cut; empty without a split. */
     public Optional<Klines> outOfSample() {
-        return enabled() ? Optional.of(slice(firstOut, klines.size())) : Optional.empty();
+        return enabled() ? Optional.of(klines.slice(firstOut, klines.size())) : Optional.empty();
     }
 
     public int inSampleSize() {
@@ -150,10 +150,5 @@ public record SampleSplit(LoadedKlines klines, BigDecimal fraction, int firstOut
             }
         }
         return low;
-    }
-
-    /** A read-only view of {@code klines[from, to)}: passes from any number of threads, nothing copied. */
-    private Klines slice(int from, int to) {
-        return klines.slice(from, to);
     }
 }

@@ -26,7 +26,8 @@ public interface Indicator {
 
     /**
      * True once every output has a value: after {@link #warmUp()} klines, and for pivots once the first pivot has been
-     * confirmed. Values of a stable indicator are finite for finite input.
+     * confirmed. Values of a stable indicator are finite for finite input. Once stable, an indicator stays stable
+     * ({@link IndicatorSeries} relies on it and asks again only when its indicators change).
      */
     boolean isStable();
 

@@ -171,7 +171,7 @@ public final class IndicatorSeries {
         long missed = lastOpenTime == NO_KLINE ? 0 : missedBetween(lastOpenTime, kline.openTime());
         prices.foldInto(indicators);
         lastOpenTime = kline.openTime();
-        foldedAll();
+        fresh.clear();
         boolean stable = isStable();
         IndicatorsComputed snapshot = new IndicatorsComputed(kline.symbol(), kline.interval(), kline.openTime(),
                 kline.closeTime(), kline.open(), kline.high(), kline.low(), kline.close(), kline.volume(),
@@ -205,7 +205,7 @@ public final class IndicatorSeries {
             if (kline.openTime() > lastOpenTime) {
                 KlinePrices.of(kline).foldInto(indicators);
                 lastOpenTime = kline.openTime();
-                foldedAll();
+                fresh.clear();
             }
         }
     }
@@ -251,13 +251,6 @@ public final class IndicatorSeries {
             requireThisSeries(kline.symbol(), kline.interval(), kline.openTime());
         }
         return sorted;
-    }
-
-    /** Every indicator has now seen a kline: none is fresh any more. */
-    private void foldedAll() {
-        if (!fresh.isEmpty()) {
-            fresh.clear();
-        }
     }
 
     private void indicatorsChanged() {

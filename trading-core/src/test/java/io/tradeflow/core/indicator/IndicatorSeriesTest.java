@@ -314,6 +314,23 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void aSeriesStableOnceIsUnstableAgainWhileANewIndicatorWarmsUpAndStableWhenItIsDropped() {
+        IndicatorSeries series = new IndicatorSeries(BTC, Interval.ONE_MINUTE);
+        series.require(List.of("sma(5)"));
+        assertThat(applyAll(series, DAY.subList(0, 10)).getLast().stable()).isTrue();
+
+        series.require(List.of("sma(50)"));
+        IndicatorsComputed warming = applyAll(series, DAY.subList(10, 11)).getLast();
+        assertThat(warming.stable()).as("sma(50) has seen one kline").isFalse();
+        assertThat(warming.values()).containsKey("sma(5)").doesNotContainKey("sma(50)");
+        assertThat(series.isStable()).isFalse();
+
+        series.retainOnly(List.of("sma(5)"));
+        assertThat(series.isStable()).isTrue();
+        assertThat(applyAll(series, DAY.subList(11, 12)).getLast().stable()).isTrue();
+    }
+
+    @Test
     void aSeriesWithoutIndicatorsStillProducesSnapshots() {
         IndicatorSeries series = new IndicatorSeries(BTC, Interval.ONE_MINUTE);
         IndicatorsComputed snapshot = series.apply(closed(DAY.get(0)), 1).snapshot().orElseThrow();
