@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionException;
 
 /** Kafka, PostgreSQL and Redis, started together in this JVM and stopped together. */
 public final class DevStack implements AutoCloseable {
-    private final DevStackOptions options;
     private static final int RESTART_ATTEMPTS = 5;
+    private final DevStackOptions options;
     private final List<AutoCloseable> running = new ArrayList<>();
     private Endpoints endpoints;
     private KafkaBroker broker;

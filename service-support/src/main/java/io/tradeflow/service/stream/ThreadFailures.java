@@ -31,7 +31,8 @@ public final class ThreadFailures {
 
     /**
      * Why the stage is stuck: {@value #STUCK_AFTER} or more failures in a row and no commit since the last one; empty
-     * otherwise. A commit since the last failure ends the streak.
+     * otherwise. A commit since the last failure ends the streak when this sees it: the readiness check asks every few
+     * seconds, so only a thread that commits and fails between two checks goes uncounted as progress.
      *
      * @param commits the commits made so far by the stage's running threads ({@code commit-total})
      */
