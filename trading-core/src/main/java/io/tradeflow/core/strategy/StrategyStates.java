@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 
 /**
- * A bot's {@link StrategyState} as JSON, for signal-service to keep in Redis: the record's fields plus
+ * A bot's {@link StrategyState} as JSON, for signal-service to keep in its state store: the record's fields plus
  * {@code "strategy"}, the strategy's type, which says which record to read back. Decimals are JSON numbers written
  * in plain notation and read back exactly, scale included.
  */
