@@ -238,8 +238,9 @@ class PipelineTest {
      * hand-built design (the next kline's checkpoint was written, so after a restart the refused snapshot counted as
      * done and was never published): indicator-service publishes nothing from it on, however long it keeps failing
      * (its transaction is aborted and the stream thread replaced, again and again) and its readiness says it is
-     * stuck and why; once the topic accepts it, it and every later snapshot follow, each once, and it is ready again. The topic's limit is set between the
-     * sizes of the day's snapshots, as the service writes them (one record a batch, uncompressed, for exact sizes).
+     * stuck and why; once the topic accepts it, it and every later snapshot follow, each once, and it is ready
+     * again. The topic's limit is set between the sizes of the day's snapshots, as the service writes them (one
+     * record a batch, uncompressed, for exact sizes).
      */
     @Test
     void aSnapshotKafkaRefusesIsNeverSkippedAndFollowsOnceAccepted() throws Exception {
@@ -389,7 +390,10 @@ class PipelineTest {
         produce(endpoints.kafkaBootstrapServers(), events);
     }
 
-    /** Sends {@code klines} at {@code perSecond}, each waited for (through a broker restart, the producer retries). */
+    /**
+     * Sends {@code klines} at {@code perSecond}, not waiting for each: while the broker restarts, the producer buffers
+     * and retries them (idempotent, so none twice).
+     */
     private static void produceSteadily(String bootstrap, List<KlineClosed> klines, int perSecond) {
         try (var producer = new KafkaProducer<String, Event>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new EventSerializer())) {
