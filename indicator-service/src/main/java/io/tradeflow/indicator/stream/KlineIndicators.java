@@ -81,6 +81,12 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
 
     @Override
     public void process(Record<String, byte[]> record) {
+        handle(record);
+        // Every record taken counts towards the poll's last one: a dead letter and a duplicate too.
+        CaughtUp.commitIfCaughtUp(context, record, System.currentTimeMillis());
+    }
+
+    private void handle(Record<String, byte[]> record) {
         KlineClosed kline;
         try {
             kline = EventCodec.decode(record.value(), KlineClosed.class);
@@ -116,7 +122,6 @@ final class KlineIndicators implements Processor<String, byte[], String, byte[]>
         context.forward(new Record<>(snapshot.key(), EventCodec.encode(snapshot), producedAt), IndicatorTopology.SNAPSHOTS);
         metrics.klineProcessed(kline.interval());
         metrics.snapshotPublished(kline.interval());
-        CaughtUp.commitIfCaughtUp(context, record, producedAt);
     }
 
     @Override

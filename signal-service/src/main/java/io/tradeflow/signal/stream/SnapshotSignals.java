@@ -59,6 +59,12 @@ final class SnapshotSignals implements Processor<String, byte[], String, byte[]>
 
     @Override
     public void process(Record<String, byte[]> record) {
+        handle(record);
+        // Every record taken counts towards the poll's last one: a dead letter too.
+        CaughtUp.commitIfCaughtUp(context, record, clock.millis());
+    }
+
+    private void handle(Record<String, byte[]> record) {
         IndicatorsComputed snapshot;
         try {
             if (record.value() == null) {
@@ -71,7 +77,6 @@ final class SnapshotSignals implements Processor<String, byte[], String, byte[]>
             return;
         }
         engine.process(snapshot);
-        CaughtUp.commitIfCaughtUp(context, record, clock.millis());
     }
 
     /** A bot's state in this task's store. */
