@@ -62,6 +62,12 @@ cpu_snapshot() { # market-data-pid
 
 # One run: a market-data-service replaying FILES at SPEED until signal-service has taken every kline and
 # signals.v1 stopped growing. Writes $work/<design>/<run>.run: launch time, CPU ticks before and after.
+watch_signals() { # file: "µs since the epoch <TAB> record" for every record of signals.v1 from its end, stamped when
+  # a read_committed reader (as execution-service reads) receives it: the moment it became readable, the signal
+  # stage's commit included (the records' producedAt is stamped before that commit). Bash's EPOCHREALTIME: no fork.
+  kcat -b "$bootstrap" -C -t signals.v1 -o end -u -q -X isolation.level=read_committed -f '%s\n' \
+    | while IFS= read -r line; do printf '%s\t%s\n' "${EPOCHREALTIME/./}" "$line"; done >"$1"
+}
 replay() { # design run files rows speed port [VAR=value ...]
   local design=$1 run=$2 files=$3 rows=$4 speed=$5 port=$6
   shift 6
@@ -79,6 +85,12 @@ replay() { # design run files rows speed port [VAR=value ...]
   # Each poll scrapes two services' metrics (Kafka Streams' are many), which costs them CPU: not too often.
   local poll=2
   [ "$speed" != max ] || poll=5
+  local reader=
+  if [ "$run" = B ]; then
+    watch_signals "$dir/B-seen.tsv" &
+    reader=$!
+    sleep 2 # its assignment and first fetch, before the first kline
+  fi
   cpu_before=$(cpu_snapshot 0)
   launched=$(now_ms)
   start_service "$design" market-data-service "$port" "market-$run.log" TRADEFLOW_MARKET_DATA_SOURCE=replay \
@@ -117,6 +129,7 @@ replay() { # design run files rows speed port [VAR=value ...]
     if [ "$count" -eq "$last" ]; then same=$((same + 1)); else same=0; last=$count; fi
     sleep 1
   done
+  if [ -n "$reader" ]; then pkill -P "$reader" 2>/dev/null || true; wait "$reader" 2>/dev/null || true; fi
   grep -o 'Replay completed: .*' "$dir/market-$run.log" | sed "s/^/  market-data-service: /" || true
   kill "$market_pid" 2>/dev/null && wait "$market_pid" 2>/dev/null || true
   { echo "launched $launched"; echo "cpu_window_ms $((done_at - launched))"

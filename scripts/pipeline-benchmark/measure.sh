@@ -72,8 +72,21 @@ measure_run() { # design run rows first-open end-open speed (recorded ms per wal
         if (id in w) print w[id] - k[id] > (out "-lat-kline-watermark")
       }
     }' "$p-klines.tsv" "$p-snapshots.tsv" "$p-watermarks.tsv" "$p-signals.tsv"
+  # When the watermarks and signals were received by a read_committed reader following signals.v1 (run B only).
+  if [ -f "$p-seen.tsv" ]; then
+    jq -R -r 'split("\t") as $f | ($f[1] | fromjson) as $e | ($f[0] | tonumber / 1000 | floor) as $at
+        | if $e.eventType == "SignalWatermark" then ["W", $e.eventId, $at]
+          else ["S", $e.symbol + "-" + $e.interval + "-" + ($e.klineOpenTime | tostring), $at] end | @tsv' "$p-seen.tsv" \
+      | awk -F'\t' -v from="$from" -v out="$p" '
+        FILENAME ~ /-klines.tsv$/ { if (!($1 in k)) k[$1] = $3; next }
+        { n = split($2, part, "-"); if (!($2 in k) || part[n] < from) next }
+        $1 == "W" && !($2 in w) { w[$2]; print $3 - k[$2] > (out "-lat-kline-watermark-seen") }
+        $1 == "S" { print $3 - k[$2] > (out "-lat-kline-signal-seen") }' "$p-klines.tsv" -
+  fi
   local stage
-  for stage in indicator signal kline-watermark kline-signal; do touch "$p-lat-$stage"; done
+  for stage in indicator signal kline-watermark kline-signal kline-watermark-seen kline-signal-seen; do
+    touch "$p-lat-$stage"
+  done
 
   distinct() { cut -f1 "$1" | sort -u | wc -l; }
   # printf: awk would print a 13-digit time as 1.70001e+12.
@@ -103,6 +116,8 @@ measure_run() { # design run rows first-open end-open speed (recorded ms per wal
     percentiles lat_signal <"$p-lat-signal"
     percentiles lat_kline_watermark <"$p-lat-kline-watermark"
     percentiles lat_kline_signal <"$p-lat-kline-signal"
+    percentiles lat_kline_watermark_seen <"$p-lat-kline-watermark-seen"
+    percentiles lat_kline_signal_seen <"$p-lat-kline-signal-seen"
     # CPU: seconds per process during the run (market-data-service: its whole life, JVM start included) and
     # microseconds per kline; the machine's busy share, and the part of it that was not this benchmark's.
     awk -v n="$rows" -v hz="$clock_ticks" '

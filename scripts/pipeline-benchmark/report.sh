@@ -45,6 +45,8 @@ row "  indicator ms p50/p95/p99/max" B lat_indicator
 row "  signal ms (snapshot to watermark)" B lat_signal
 row "  kline to watermark ms (every kline)" B lat_kline_watermark
 row "  kline to signal ms (klines with a signal)" B lat_kline_signal
+row "  kline to watermark readable ms (a reader)" B lat_kline_watermark_seen
+row "  kline to signal readable ms (a reader)" B lat_kline_signal_seen
 row "  CPU indicator-service" B cpu_indicator
 row "  CPU signal-service" B cpu_signal
 row "  CPU Kafka broker" B cpu_kafka

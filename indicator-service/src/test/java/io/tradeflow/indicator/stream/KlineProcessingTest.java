@@ -9,6 +9,7 @@ import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.core.event.Topics;
 import io.tradeflow.core.testing.RecordedDay;
 import io.tradeflow.devstack.DevStackResource;
+import io.tradeflow.service.stream.PollBatch;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,8 @@ class KlineProcessingTest {
         });
         assertThat(published.get(19).values()).doesNotContainKey("sma(21)");
         assertThat(published.get(20).values()).containsKey("sma(21)");
+        assertThat(PollBatch.polls()).as("the PollBatch interceptor counts the stream thread's polls, so a caught-up"
+                + " burst commits once").isPositive();
 
         String scraped = get(metrics);
         assertThat(scraped).contains("tradeflow_klines_processed_total{interval=\"1m\"}",

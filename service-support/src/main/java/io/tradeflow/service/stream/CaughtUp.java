@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * transactions. A record that reaches the processor within {@value #WITHIN_MS} ms of being written finds the stage
  * caught up: then the stage asks for a commit once it has processed the last record of the stream thread's latest
  * poll (see {@link PollBatch}), so that the whole burst becomes visible to {@code read_committed} readers in one
- * transaction now rather than at the next interval, or in one transaction per record.
+ * transaction now rather than at the next interval, or in one transaction per processing round.
  */
 public final class CaughtUp {
     /** How fresh a record must be, in ms since its timestamp, for the stage to count as caught up. */

@@ -1,29 +1,38 @@
 package io.tradeflow.service.stream;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many of the records the stream thread's latest poll handed out no processor has taken yet, so that
- * {@link CaughtUp} can ask for one commit after the last of them rather than one per record.
+ * {@link CaughtUp} can ask for one commit after the last of them rather than one per processing round.
  *
- * <p>Why: Kafka Streams processes a poll's records in rounds of one record per task and checks for a requested
- * commit after every round, so a commit asked for on every fresh record makes one transaction per round: a burst of
- * 8 klines over 3 partitions (5, 2 and 1 records) became 5 transactions, one after the other, each a few ms.
+ * <p>Why: Kafka Streams processes a poll's records in rounds of up to N records per task and checks for a requested
+ * commit after every round; N starts at 1, grows by one after a round without a commit and halves after one
+ * ({@code StreamThread.runOnceWithoutProcessingThreads}, kafka-streams 4.1). A commit asked for on every fresh record
+ * kept N at 1, so a burst of 8 klines over 3 partitions (5, 2 and 1 of them) became 5 transactions in a row.
  *
  * <p>Installed as the main consumer's interceptor ({@code kafka-streams.main.consumer.interceptor.classes}); Kafka
- * calls {@link #onConsume} on the thread that polls, which is the stream thread that then processes the records, so
- * the count is kept per thread. Without the interceptor nothing is counted and every record counts as the last one.
- * A record that never reaches a processor (its task revoked in a rebalance) keeps the count above zero until the
- * next poll sets it again: that poll's records then commit at the commit interval, never later.
+ * calls {@link #onConsume} at the end of {@code poll()} on the polling thread, which is the stream thread that then
+ * processes the records, so the count is kept per thread. Without the interceptor nothing is counted and every record
+ * counts as the last one (a commit per fresh record, as before). The count can be off in two rare ways, neither of
+ * which loses or delays anything beyond the commit interval: too high when a task is closed after an error before
+ * its records are processed (that poll then commits at the interval; the next poll counts afresh), and too low when
+ * records left buffered by an earlier poll are processed after this one (some of its records then commit a round
+ * early).
  */
 public final class PollBatch implements ConsumerInterceptor<byte[], byte[]> {
 
+    private static final Logger LOG = Logger.getLogger(PollBatch.class);
     private static final ThreadLocal<Counts> COUNTS = ThreadLocal.withInitial(Counts::new);
+    private static final AtomicLong POLLS = new AtomicLong();
 
     /** What this thread's processors have not taken yet from its latest poll, and whether a fresh one was taken. */
     static final class Counts {
@@ -35,9 +44,20 @@ public final class PollBatch implements ConsumerInterceptor<byte[], byte[]> {
         return COUNTS.get();
     }
 
+    /** Polls that handed out records, over every stream thread of this JVM: shows the interceptor is installed. */
+    public static long polls() {
+        return POLLS.get();
+    }
+
     @Override
     public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
-        current().untaken = records.count();
+        Counts counts = current();
+        counts.untaken = records.count();
+        // Each poll stands alone: what an earlier one left uncommitted goes at the commit interval.
+        counts.freshTaken = false;
+        if (!records.isEmpty()) {
+            POLLS.incrementAndGet();
+        }
         return records;
     }
 
@@ -53,6 +73,7 @@ public final class PollBatch implements ConsumerInterceptor<byte[], byte[]> {
 
     @Override
     public void configure(Map<String, ?> configs) {
-        // No settings.
+        LOG.infof("Consumer %s: a caught-up poll commits once, after its last record (PollBatch)",
+                configs.get(ConsumerConfig.CLIENT_ID_CONFIG));
     }
 }

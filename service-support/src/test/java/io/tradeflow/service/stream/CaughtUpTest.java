@@ -25,7 +25,6 @@ class CaughtUpTest {
     @AfterEach
     void forgetThisThreadsPoll() {
         interceptor.onConsume(ConsumerRecords.empty());
-        PollBatch.current().freshTaken = false;
     }
 
     @Test
@@ -74,7 +73,7 @@ class CaughtUpTest {
         poll(3);
         take(FRESH);
         take(FRESH);
-        assertThat(context.committed()).as("a record of a revoked task never comes").isFalse();
+        assertThat(context.committed()).as("a record of a task closed after an error never comes").isFalse();
 
         poll(2);
         take(FRESH);
@@ -82,13 +81,60 @@ class CaughtUpTest {
         assertThat(context.committed()).isTrue();
     }
 
+    @Test
+    void recordsLeftFromAnEarlierPollCommitEachWhenFreshAndTheCountStaysAtZero() {
+        poll(1);
+        take(FRESH);
+        assertThat(context.committed()).isTrue();
+        context.resetCommit();
+
+        take(FRESH);
+        assertThat(context.committed()).as("more taken than the poll handed out").isTrue();
+        assertThat(PollBatch.current().untaken).isZero();
+    }
+
+    @Test
+    void anEarlierPollsFreshRecordDoesNotMakeABacklogPollCommit() {
+        poll(3);
+        take(FRESH);
+        poll(2);
+        take(OLD);
+        take(OLD);
+        assertThat(context.committed()).isFalse();
+    }
+
+    @Test
+    void theInterceptorHandsOnThePollsRecordsAsTheyAreAndCountsThePoll() {
+        ConsumerRecords<byte[], byte[]> records = records(2);
+        long before = PollBatch.polls();
+
+        assertThat(interceptor.onConsume(records)).isSameAs(records);
+        assertThat(PollBatch.polls()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void eachStreamThreadCountsItsOwnPoll() throws InterruptedException {
+        poll(2);
+        Thread other = new Thread(() -> new PollBatch().onConsume(records(7)));
+        other.start();
+        other.join();
+
+        take(FRESH);
+        take(FRESH);
+        assertThat(context.committed()).as("this thread's poll of 2 is done").isTrue();
+    }
+
     private void poll(int records) {
+        interceptor.onConsume(records(records));
+    }
+
+    private static ConsumerRecords<byte[], byte[]> records(int records) {
         TopicPartition partition = new TopicPartition("market.klines.v1", 0);
         List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>();
         for (int i = 0; i < records; i++) {
             list.add(new ConsumerRecord<>(partition.topic(), 0, i, new byte[0], new byte[0]));
         }
-        interceptor.onConsume(new ConsumerRecords<>(Map.of(partition, list), Map.of()));
+        return new ConsumerRecords<>(Map.of(partition, list), Map.of());
     }
 
     private void take(long timestamp) {

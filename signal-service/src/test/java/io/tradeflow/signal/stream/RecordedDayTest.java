@@ -8,6 +8,7 @@ import io.tradeflow.core.event.BotDefinition;
 import io.tradeflow.core.event.IndicatorsComputed;
 import io.tradeflow.core.event.SignalGenerated;
 import io.tradeflow.devstack.DevStackResource;
+import io.tradeflow.service.stream.PollBatch;
 import io.tradeflow.signal.KafkaTopics;
 import io.tradeflow.signal.RecordedDay;
 import io.tradeflow.signal.SignalServiceTest;
@@ -43,5 +44,7 @@ class RecordedDayTest extends SignalServiceTest {
         assertThat(meters.find("tradeflow.signals.generated").tag("strategy", "sma-crossover").counters().stream()
                 .mapToDouble(c -> c.count()).sum()).isGreaterThanOrEqualTo(expected.size());
         assertThat(meters.find("tradeflow.strategy.evaluate").timer()).isNotNull();
+        assertThat(PollBatch.polls()).as("the PollBatch interceptor counts the stream thread's polls, so a caught-up"
+                + " burst commits once").isPositive();
     }
 }
