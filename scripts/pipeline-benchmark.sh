@@ -17,9 +17,11 @@
 #     klines/s over all symbols (every symbol's kline of a minute at once, as a live market closes them), by a
 #     second market-data-service into the same services. Per kline, from the events' own producedAt (one machine's
 #     wall clock, ms; p50/p95/p99/max, nearest rank): indicator = snapshot - kline, signal = watermark - snapshot,
-#     kline to watermark (every kline), kline to signal (the klines that gave a signal); and, as a consumer of
-#     signals.v1 sees them (a read_committed kcat following the topic, each record stamped when received), kline to
-#     watermark readable and kline to signal readable: the signal stage's commit included, which producedAt is not.
+#     kline to watermark (every kline), kline to signal (the klines that gave a signal); and, as a consumer of the
+#     topics sees them (a read_committed kcat following indicators.v1 and one following signals.v1, each record
+#     stamped when received): the signal hop split into snapshot to snapshot readable (indicator-service's commit)
+#     and readable to watermark (signal-service's pick-up), kline to watermark readable and kline to signal
+#     readable (signal-service's commit included, which producedAt is not).
 #     The klines due before market-data's first send plus 1 s are left out (its start-up burst).
 # Checks, per design and run: every kline on the topic once, exactly one snapshot per kline (records = distinct =
 # klines, read read_committed), signals > 0 in run A and none twice, a watermark for every kline, no dead letter on

@@ -62,11 +62,12 @@ cpu_snapshot() { # market-data-pid
 
 # One run: a market-data-service replaying FILES at SPEED until signal-service has taken every kline and
 # signals.v1 stopped growing. Writes $work/<design>/<run>.run: launch time, CPU ticks before and after.
-watch_signals() { # file: "µs since the epoch <TAB> record" for every record of signals.v1 from its end, stamped when
-  # a read_committed reader (as execution-service reads) receives it: the moment it became readable, the signal
-  # stage's commit included (the records' producedAt is stamped before that commit). Bash's EPOCHREALTIME: no fork.
-  kcat -b "$bootstrap" -C -t signals.v1 -o end -u -q -X isolation.level=read_committed -f '%s\n' \
-    | while IFS= read -r line; do printf '%s\t%s\n' "${EPOCHREALTIME/./}" "$line"; done >"$1"
+watch_topic() { # topic file: "µs since the epoch <TAB> record" for every record of the topic from its end, stamped
+  # when a read_committed reader (as the next stage or execution-service reads) receives it: the moment it became
+  # readable, the writing stage's commit included (a record's producedAt is stamped before that commit). Bash's
+  # EPOCHREALTIME: no fork per line.
+  kcat -b "$bootstrap" -C -t "$1" -o end -u -q -X isolation.level=read_committed -f '%s\n' \
+    | while IFS= read -r line; do printf '%s\t%s\n' "${EPOCHREALTIME/./}" "$line"; done >"$2"
 }
 replay() { # design run files rows speed port [VAR=value ...]
   local design=$1 run=$2 files=$3 rows=$4 speed=$5 port=$6
@@ -85,11 +86,13 @@ replay() { # design run files rows speed port [VAR=value ...]
   # Each poll scrapes two services' metrics (Kafka Streams' are many), which costs them CPU: not too often.
   local poll=2
   [ "$speed" != max ] || poll=5
-  local reader=
+  local readers=()
   if [ "$run" = B ]; then
-    watch_signals "$dir/B-seen.tsv" &
-    reader=$!
-    sleep 2 # its assignment and first fetch, before the first kline
+    watch_topic indicators.v1 "$dir/B-snapshots-seen.tsv" &
+    readers+=($!)
+    watch_topic signals.v1 "$dir/B-seen.tsv" &
+    readers+=($!)
+    sleep 2 # their assignment and first fetch, before the first kline
   fi
   cpu_before=$(cpu_snapshot 0)
   launched=$(now_ms)
@@ -129,7 +132,8 @@ replay() { # design run files rows speed port [VAR=value ...]
     if [ "$count" -eq "$last" ]; then same=$((same + 1)); else same=0; last=$count; fi
     sleep 1
   done
-  if [ -n "$reader" ]; then pkill -P "$reader" 2>/dev/null || true; wait "$reader" 2>/dev/null || true; fi
+  local reader
+  for reader in "${readers[@]}"; do pkill -P "$reader" 2>/dev/null || true; wait "$reader" 2>/dev/null || true; done
   grep -o 'Replay completed: .*' "$dir/market-$run.log" | sed "s/^/  market-data-service: /" || true
   kill "$market_pid" 2>/dev/null && wait "$market_pid" 2>/dev/null || true
   { echo "launched $launched"; echo "cpu_window_ms $((done_at - launched))"

@@ -83,8 +83,20 @@ measure_run() { # design run rows first-open end-open speed (recorded ms per wal
         $1 == "W" && !($2 in w) { w[$2]; print $3 - k[$2] > (out "-lat-kline-watermark-seen") }
         $1 == "S" { print $3 - k[$2] > (out "-lat-kline-signal-seen") }' "$p-klines.tsv" -
   fi
+  # When the snapshots became readable: splits a hop into the writer's commit and the reader's pick-up.
+  if [ -f "$p-snapshots-seen.tsv" ]; then
+    jq -R -r 'split("\t") as $f | ($f[1] | fromjson) as $e | [$e.eventId, ($f[0] | tonumber / 1000 | floor)] | @tsv' \
+        "$p-snapshots-seen.tsv" \
+      | awk -F'\t' -v from="$from" -v out="$p" '
+        FILENAME ~ /-snapshots.tsv$/ { if (!($1 in s)) s[$1] = $3; next }
+        FILENAME ~ /-watermarks.tsv$/ { if (!($1 in w)) w[$1] = $3; next }
+        { n = split($1, part, "-"); if (!($1 in s) || ($1 in seen) || part[n] < from) next; seen[$1]
+          print $2 - s[$1] > (out "-lat-snapshot-seen")
+          if ($1 in w) print w[$1] - $2 > (out "-lat-seen-watermark") }' "$p-snapshots.tsv" "$p-watermarks.tsv" -
+  fi
   local stage
-  for stage in indicator signal kline-watermark kline-signal kline-watermark-seen kline-signal-seen; do
+  for stage in indicator signal kline-watermark kline-signal kline-watermark-seen kline-signal-seen snapshot-seen \
+      seen-watermark; do
     touch "$p-lat-$stage"
   done
 
@@ -118,6 +130,8 @@ measure_run() { # design run rows first-open end-open speed (recorded ms per wal
     percentiles lat_kline_signal <"$p-lat-kline-signal"
     percentiles lat_kline_watermark_seen <"$p-lat-kline-watermark-seen"
     percentiles lat_kline_signal_seen <"$p-lat-kline-signal-seen"
+    percentiles lat_snapshot_seen <"$p-lat-snapshot-seen"
+    percentiles lat_seen_watermark <"$p-lat-seen-watermark"
     # CPU: seconds per process during the run (market-data-service: its whole life, JVM start included) and
     # microseconds per kline; the machine's busy share, and the part of it that was not this benchmark's.
     awk -v n="$rows" -v hz="$clock_ticks" '

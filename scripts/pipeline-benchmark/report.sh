@@ -43,6 +43,8 @@ heading "B: $rows_b klines at $live_rate klines/s (speed $live_speed)"
 row "  klines left out (start-up burst)" B skipped
 row "  indicator ms p50/p95/p99/max" B lat_indicator
 row "  signal ms (snapshot to watermark)" B lat_signal
+row "    of it: snapshot to snapshot readable" B lat_snapshot_seen
+row "    of it: snapshot readable to watermark" B lat_seen_watermark
 row "  kline to watermark ms (every kline)" B lat_kline_watermark
 row "  kline to signal ms (klines with a signal)" B lat_kline_signal
 row "  kline to watermark readable ms (a reader)" B lat_kline_watermark_seen
