@@ -86,7 +86,6 @@ replay() { # design run files rows speed port [VAR=value ...]
   # Each poll scrapes two services' metrics (Kafka Streams' are many), which costs them CPU: not too often.
   local poll=2
   [ "$speed" != max ] || poll=5
-  local readers=()
   if [ "$run" = B ]; then
     watch_topic indicators.v1 "$dir/B-snapshots-seen.tsv" &
     readers+=($!)
@@ -132,8 +131,7 @@ replay() { # design run files rows speed port [VAR=value ...]
     if [ "$count" -eq "$last" ]; then same=$((same + 1)); else same=0; last=$count; fi
     sleep 1
   done
-  local reader
-  for reader in "${readers[@]}"; do pkill -P "$reader" 2>/dev/null || true; wait "$reader" 2>/dev/null || true; done
+  stop_readers
   grep -o 'Replay completed: .*' "$dir/market-$run.log" | sed "s/^/  market-data-service: /" || true
   kill "$market_pid" 2>/dev/null && wait "$market_pid" 2>/dev/null || true
   { echo "launched $launched"; echo "cpu_window_ms $((done_at - launched))"

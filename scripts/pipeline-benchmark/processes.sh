@@ -2,11 +2,22 @@
 # Uses $work (the run's folder).
 
 pids=()                          # every process started here and still running, stopped newest first
+readers=()                       # background readers of topics: subshells, their children stopped with them
 keep_logs=${KEEP_WORK:-false}    # KEEP_WORK=true keeps the logs, topic dumps and profiles
 old_worktree=""                  # the git worktree of the old revision, removed on exit
 
+stop_readers() {
+  local reader
+  for reader in "${readers[@]}"; do
+    pkill -P "$reader" 2>/dev/null || true
+    kill "$reader" 2>/dev/null && wait "$reader" 2>/dev/null || true
+  done
+  readers=()
+}
+
 stop_started() {
   local i
+  stop_readers
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     kill "${pids[i]}" 2>/dev/null && wait "${pids[i]}" 2>/dev/null || true
   done
