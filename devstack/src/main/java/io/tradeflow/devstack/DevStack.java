@@ -111,17 +111,8 @@ public final class DevStack implements AutoCloseable {
                     throw new DevStackException("Kafka did not start again on port " + options.kafkaPort() + " after "
                             + attempt + " attempts: " + e.getMessage(), e);
                 }
-                pause(Duration.ofSeconds(1));
+                Pause.sleep(Duration.ofSeconds(1));
             }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DevStackException("Interrupted while Kafka restarted", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -106,7 +107,7 @@ final class NativeProcess {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
                 return;
             } catch (IOException notYet) {
-                sleep(50);
+                Pause.sleep(Duration.ofMillis(50));
             }
         }
         throw new DevStackException(name + " did not open port " + port + " within " + timeoutMillis + " ms:\n" + tail());
@@ -145,15 +146,6 @@ final class NativeProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DevStackException("interrupted", e);
         }
     }
 }

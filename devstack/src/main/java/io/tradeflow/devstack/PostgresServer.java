@@ -7,6 +7,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,17 +113,8 @@ final class PostgresServer implements AutoCloseable {
                     throw new DevStackException("PostgreSQL started but the '" + DATABASE + "' database could not be created: "
                             + e.getMessage() + "\n" + process.tail(), e);
                 }
-                sleep();
+                Pause.sleep(Duration.ofMillis(100));
             }
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DevStackException("interrupted", e);
         }
     }
 
