@@ -31,7 +31,7 @@ final class BenchmarkSymbolRules {
     }
 
     /**
-     * BTCUSDT's USD-M rules as execution-service ships them ({@code execution-service/src/main/resources/exchange-info/usdm.json},
+     * BTCUSDT's USD-M rules as execution-service ships them ({@code exchange-info/src/main/resources/exchange-info/usdm.json},
      * sources in {@code SOURCES.md} there): tick 0.10, price 261.10 to 809484, LOT_SIZE and MARKET_LOT_SIZE step
      * 0.001, 0.001 to 1000, MIN_NOTIONAL 100 USDT.
      */

@@ -4,9 +4,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.order.SymbolRules;
-import io.tradeflow.execution.exchange.BinanceExchangeInfo;
+import io.tradeflow.exchangeinfo.BinanceExchangeInfo;
 import io.tradeflow.execution.exchange.ExchangeInfoClient;
-import io.tradeflow.execution.exchange.ExchangeInfoException;
+import io.tradeflow.exchangeinfo.ExchangeInfoFormatException;
 import io.tradeflow.execution.exchange.SymbolRulesBook;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -77,7 +77,7 @@ public class SymbolRulesLookup implements Function<Symbol, Optional<SymbolRules>
                 LOG.infof("Symbol rules of %d symbol(s) from %s take precedence over Binance's", info.rules().size(), path);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read tradeflow.execution.symbol-rules.files entry " + path, e);
-            } catch (ExchangeInfoException e) {
+            } catch (ExchangeInfoFormatException e) {
                 throw new IllegalStateException("tradeflow.execution.symbol-rules.files entry " + path
                         + " is not an exchangeInfo document: " + e.getMessage(), e);
             }

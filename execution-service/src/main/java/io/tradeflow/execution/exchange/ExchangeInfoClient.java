@@ -1,7 +1,10 @@
 package io.tradeflow.execution.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradeflow.core.domain.Market;
+import io.tradeflow.exchangeinfo.BinanceExchangeInfo;
+import io.tradeflow.exchangeinfo.ExchangeInfoFormatException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +29,8 @@ public final class ExchangeInfoClient {
 
     /** Long enough for the full USD-M answer (about 1 MB) on a slow link, short enough for an hourly task. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    /** Reads error bodies ({@code {"code":..,"msg":..}}) only; answers are parsed by {@link BinanceExchangeInfo}. */
+    private static final ObjectMapper ERROR_READER = new ObjectMapper();
 
     private final URI usdMExchangeInfo;
     private final URI coinMExchangeInfo;
@@ -68,13 +73,17 @@ public final class ExchangeInfoClient {
         if (status / 100 != 2) {
             throw failure(request, status, response.body());
         }
-        return BinanceExchangeInfo.parse(response.body(), market, request);
+        try {
+            return BinanceExchangeInfo.parse(response.body(), market, request);
+        } catch (ExchangeInfoFormatException e) {
+            throw ExchangeInfoException.malformed(e.where(), e.problem());
+        }
     }
 
     /** A non-2xx answer, with Binance's own code and message when the body is {@code {"code":..,"msg":..}}. */
     private static ExchangeInfoException failure(String request, int status, String body) {
         try {
-            JsonNode error = BinanceExchangeInfo.MAPPER.readTree(body == null ? "" : body);
+            JsonNode error = ERROR_READER.readTree(body == null ? "" : body);
             if (error != null && error.path("code").isIntegralNumber() && error.path("msg").isTextual()) {
                 return ExchangeInfoException.httpStatus(request, status, error.get("code").intValue(),
                         error.get("msg").asText());

@@ -6,12 +6,9 @@ import io.tradeflow.core.order.SymbolRules;
 import io.tradeflow.execution.exchange.RefreshSummary.MarketRefresh;
 import io.tradeflow.execution.exchange.RefreshSummary.Outcome;
 import io.tradeflow.execution.exchange.RulesSource.Origin;
+import io.tradeflow.exchangeinfo.BinanceExchangeInfo;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +16,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,10 +33,6 @@ import java.util.Optional;
 public final class SymbolRulesBook {
 
     private static final Logger LOG = Logger.getLogger(SymbolRulesBook.class);
-    /** The shipped snapshots, one per market. */
-    static final Map<Market, String> SNAPSHOTS = Map.of(
-            Market.USD_M, "exchange-info/usdm.json",
-            Market.COIN_M, "exchange-info/coinm.json");
     /** How many rejected symbols a log line names before it only counts. */
     private static final int NAMED_REJECTS = 20;
 
@@ -85,14 +77,8 @@ public final class SymbolRulesBook {
     static SymbolRulesBook fromSnapshot(ExchangeInfoClient client, Clock clock) {
         Map<Market, Loaded> initial = new EnumMap<>(Market.class);
         for (Market market : Market.values()) {
-            String resource = SNAPSHOTS.get(market);
-            String location = "classpath:" + resource;
-            BinanceExchangeInfo info;
-            try {
-                info = BinanceExchangeInfo.parse(readResource(resource), market, location);
-            } catch (ExchangeInfoException e) {
-                throw new IllegalStateException("the shipped symbol rules snapshot is broken: " + e.getMessage(), e);
-            }
+            String location = "classpath:" + BinanceExchangeInfo.snapshotResource(market);
+            BinanceExchangeInfo info = BinanceExchangeInfo.snapshot(market);
             Loaded loaded = loaded(info, Origin.SNAPSHOT, location, clock);
             LOG.infof("Symbol rules loaded: %s", loaded.source().describe());
             logRejected(info, location);
@@ -177,18 +163,5 @@ public final class SymbolRulesBook {
         LOG.warnf("%d %s symbols of %s have no rules (orders for them are refused as unknown symbols): %s%s",
                 info.rejected().size(), info.market(), location, String.join("; ", named),
                 info.rejected().size() > named.size() ? "; ..." : "");
-    }
-
-    private static String readResource(String resource) {
-        ClassLoader loader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
-                SymbolRulesBook.class.getClassLoader());
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the symbol rules snapshot " + resource + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the symbol rules snapshot " + resource, e);
-        }
     }
 }

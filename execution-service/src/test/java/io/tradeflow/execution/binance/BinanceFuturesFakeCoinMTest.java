@@ -13,7 +13,7 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.order.SymbolRules;
 import io.tradeflow.execution.binance.FakeWire.Answer;
 import io.tradeflow.execution.binance.FakeWire.Stream;
-import io.tradeflow.execution.exchange.BinanceExchangeInfo;
+import io.tradeflow.exchangeinfo.BinanceExchangeInfo;
 import io.vertx.core.Vertx;
 
 import java.math.BigDecimal;

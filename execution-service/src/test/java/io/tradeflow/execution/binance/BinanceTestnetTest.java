@@ -16,7 +16,7 @@ import io.tradeflow.core.execution.RiskLimits;
 import io.tradeflow.core.execution.Trader;
 import io.tradeflow.core.order.SymbolRules;
 import io.tradeflow.execution.Fixtures;
-import io.tradeflow.execution.exchange.BinanceExchangeInfo;
+import io.tradeflow.exchangeinfo.BinanceExchangeInfo;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

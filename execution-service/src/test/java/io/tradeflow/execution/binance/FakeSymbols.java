@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The symbols {@link BinanceFuturesFake} lists, and the filters it enforces, from one {@code exchangeInfo} document.
  * USD-M: the official docs example ({@code BLZUSDT}) with the service's real BTCUSDT entry
- * ({@code src/main/resources/exchange-info/usdm.json}) added, so the rules the fake enforces are the ones the service
+ * ({@code exchange-info/src/main/resources/exchange-info/usdm.json}) added, so the rules the fake enforces are the ones the service
  * sizes with; {@link #list} adds more symbols under BTCUSDT's rules. COIN-M: the service's real COIN-M answer
- * ({@code src/main/resources/exchange-info/coinm.json}, BTCUSD_PERP: 100 USD a contract, tick 0.1, step 1 contract,
+ * ({@code exchange-info/src/main/resources/exchange-info/coinm.json}, BTCUSD_PERP: 100 USD a contract, tick 0.1, step 1 contract,
  * no MIN_NOTIONAL) with ETHUSD_PERP made from it (10 USD a contract, tick 0.01, margin asset ETH; its price limits are
  * the fake's, not a capture); {@link #list} adds more under BTCUSD_PERP's rules.
  */

@@ -47,7 +47,7 @@ final class Fixtures {
     /**
      * BTCUSDT perpetual as Binance published it: PRICE_FILTER tick 0.10 (min 261.10, max 809484), LOT_SIZE and
      * MARKET_LOT_SIZE step 0.001, min 0.001, max 1000, MIN_NOTIONAL 100. Copied from the captured fapi exchangeInfo
-     * in execution-service/src/main/resources/exchange-info/usdm.json (serverTime 1748597014323).
+     * in exchange-info/src/main/resources/exchange-info/usdm.json (serverTime 1748597014323).
      */
     static SymbolRules btcusdt() {
         return new SymbolRules(BTCUSDT, Market.USD_M, "BTC", "USDT", "USDT",
@@ -59,7 +59,7 @@ final class Fixtures {
 
     /**
      * BTCUSD_PERP as Binance published it: tick 0.1, step 1 contract, LOT_SIZE max 1000000, MARKET_LOT_SIZE max 60000,
-     * contracts of 100 USD, margin in BTC, no MIN_NOTIONAL. From execution-service/src/main/resources/exchange-info/
+     * contracts of 100 USD, margin in BTC, no MIN_NOTIONAL. From exchange-info/src/main/resources/exchange-info/
      * coinm.json (serverTime 1750968011440).
      */
     static SymbolRules btcusdPerp() {

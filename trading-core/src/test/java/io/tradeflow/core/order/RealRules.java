@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 /**
  * Symbol rules with filter values Binance really published in captured exchangeInfo answers: the live BTCUSDT
  * perpetual of 2024 (fapi, MIN_NOTIONAL 100, MARKET_LOT_SIZE maxQty 120) and BTCUSD_PERP of June 2025 (dapi); see
- * execution-service's src/main/resources/exchange-info/SOURCES.md.
+ * exchange-info/src/main/resources/exchange-info/SOURCES.md.
  */
 final class RealRules {
 

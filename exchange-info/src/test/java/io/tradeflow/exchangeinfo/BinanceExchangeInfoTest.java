@@ -1,4 +1,4 @@
-package io.tradeflow.execution.exchange;
+package io.tradeflow.exchangeinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,29 +20,8 @@ class BinanceExchangeInfoTest {
     private static final Symbol BTCUSDT = Symbol.of("BTCUSDT");
 
     @Test
-    void officialDocsSample() throws Exception {
-        BinanceExchangeInfo info = BinanceExchangeInfo.parse(Payloads.officialDocsSample(), Market.USD_M, "docs");
-
-        assertThat(info.serverTime()).isEqualTo(Instant.ofEpochMilli(1565613908500L));
-        assertThat(info.rejected()).isEmpty();
-        SymbolRules blz = info.rules().get(Symbol.of("BLZUSDT"));
-        assertThat(blz.market()).isEqualTo(Market.USD_M);
-        assertThat(blz.baseAsset()).isEqualTo("BLZ");
-        assertThat(blz.quoteAsset()).isEqualTo("USDT");
-        assertThat(blz.marginAsset()).isEqualTo("USDT");
-        assertThat(blz.tickSize().toPlainString()).isEqualTo("0.0001");
-        assertThat(blz.minPrice().toPlainString()).isEqualTo("0.0001");
-        assertThat(blz.maxPrice().toPlainString()).isEqualTo("300");
-        assertThat(blz.stepSize().toPlainString()).isEqualTo("1");
-        assertThat(blz.maxQuantity().toPlainString()).isEqualTo("10000000");
-        assertThat(blz.marketMaxQuantity().toPlainString()).isEqualTo("590119");
-        assertThat(blz.minNotional().toPlainString()).isEqualTo("5.0");
-        assertThat(blz.contractSize()).isEqualByComparingTo("1");
-    }
-
-    @Test
     void shippedUsdMSnapshot() throws Exception {
-        BinanceExchangeInfo info = BinanceExchangeInfo.parse(Payloads.usdMSnapshot(), Market.USD_M, "snapshot");
+        BinanceExchangeInfo info = BinanceExchangeInfo.snapshot(Market.USD_M);
 
         assertThat(info.serverTime()).isEqualTo(Instant.parse("2025-05-30T09:23:34.323Z"));
         assertThat(info.rejected()).isEmpty();
@@ -59,7 +38,7 @@ class BinanceExchangeInfoTest {
 
     @Test
     void snapshotRulesSizeAndRoundAsBinanceWould() throws Exception {
-        SymbolRules btc = BinanceExchangeInfo.parse(Payloads.usdMSnapshot(), Market.USD_M, "snapshot").rules()
+        SymbolRules btc = BinanceExchangeInfo.snapshot(Market.USD_M).rules()
                 .get(BTCUSDT);
         BigDecimal price = new BigDecimal("35567.2");
 
@@ -74,7 +53,7 @@ class BinanceExchangeInfoTest {
 
     @Test
     void shippedCoinMSnapshot() throws Exception {
-        BinanceExchangeInfo info = BinanceExchangeInfo.parse(Payloads.coinMSnapshot(), Market.COIN_M, "snapshot");
+        BinanceExchangeInfo info = BinanceExchangeInfo.snapshot(Market.COIN_M);
 
         assertThat(info.serverTime()).isEqualTo(Instant.parse("2025-06-26T20:00:11.440Z"));
         SymbolRules perp = info.rules().get(Symbol.of("BTCUSD_PERP"));
@@ -202,8 +181,8 @@ class BinanceExchangeInfoTest {
 
     private static void assertMalformed(String body, String problem) {
         assertThatThrownBy(() -> BinanceExchangeInfo.parse(body, Market.USD_M, "GET http://binance/fapi/v1/exchangeInfo"))
-                .isInstanceOfSatisfying(ExchangeInfoException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ExchangeInfoException.Kind.MALFORMED);
+                .isInstanceOfSatisfying(ExchangeInfoFormatException.class, e -> {
+                    assertThat(e.problem()).startsWith(problem);
                     assertThat(e.getMessage()).startsWith(
                             "GET http://binance/fapi/v1/exchangeInfo: not an exchangeInfo document (" + problem);
                 });

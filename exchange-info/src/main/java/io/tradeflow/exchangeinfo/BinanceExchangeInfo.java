@@ -1,4 +1,4 @@
-package io.tradeflow.execution.exchange;
+package io.tradeflow.exchangeinfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,7 +10,11 @@ import io.tradeflow.core.domain.Market;
 import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.order.SymbolRules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +40,10 @@ import java.util.Objects;
  * <p>Numbers are read exactly, whether Binance sends them as strings ({@code "0.10"}) or JSON numbers ({@code 100}),
  * and keep their scale: a tick of {@code 0.10} rounds prices to {@code 35567.20}.
  *
+ * <p>execution-service reads Binance's answers and its shipped snapshots ({@link #USD_M_SNAPSHOT},
+ * {@link #COIN_M_SNAPSHOT}, see {@code exchange-info/SOURCES.md}) with it, the backtest its {@code --symbol-rules} file
+ * and the same USD-M snapshot, so that a backtest and the services size and round orders alike.
+ *
  * @param serverTime  Binance's clock when it answered: the date of these rules
  * @param rules       the rules of every kept symbol, in the order Binance listed them
  * @param notTrading  names of symbols not in {@code TRADING} (settling, delivered, pending, halted)
@@ -44,10 +52,17 @@ import java.util.Objects;
 public record BinanceExchangeInfo(Market market, Instant serverTime, Map<Symbol, SymbolRules> rules,
         List<String> notTrading, List<String> rejected) {
 
+    /** Classpath resource: the USD-M snapshot shipped with this module (BTCUSDT). */
+    public static final String USD_M_SNAPSHOT = "exchange-info/usdm.json";
+    /** Classpath resource: the COIN-M snapshot shipped with this module (BTCUSD_PERP). */
+    public static final String COIN_M_SNAPSHOT = "exchange-info/coinm.json";
+    private static final Map<Market, String> SNAPSHOTS = Map.of(
+            Market.USD_M, USD_M_SNAPSHOT, Market.COIN_M, COIN_M_SNAPSHOT);
+
     private static final String TRADING = "TRADING";
 
     /** Strings and JSON numbers both become exact BigDecimals, trailing zeros kept (the tick's scale matters). */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
@@ -63,28 +78,28 @@ public record BinanceExchangeInfo(Market market, Instant serverTime, Map<Symbol,
     /**
      * Parses an exchangeInfo body of {@code market}.
      *
-     * @param where the request or resource the body came from, for messages
-     * @throws ExchangeInfoException of kind MALFORMED when the body is not JSON, or has no {@code serverTime} or no
-     *                               {@code symbols} array (a Binance error body answered with 200, an HTML page)
+     * @param where the request, resource or file the body came from, for messages
+     * @throws ExchangeInfoFormatException when the body is not JSON, or has no {@code serverTime} or no
+     *                                     {@code symbols} array (a Binance error body answered with 200, an HTML page)
      */
-    public static BinanceExchangeInfo parse(String json, Market market, String where) throws ExchangeInfoException {
+    public static BinanceExchangeInfo parse(String json, Market market, String where) throws ExchangeInfoFormatException {
         Objects.requireNonNull(market, "market");
         JsonNode root;
         try {
             root = MAPPER.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
-            throw ExchangeInfoException.malformed(where, "not JSON: " + e.getOriginalMessage());
+            throw new ExchangeInfoFormatException(where, "not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw ExchangeInfoException.malformed(where, "not a JSON object");
+            throw new ExchangeInfoFormatException(where, "not a JSON object");
         }
         JsonNode serverTime = root.get("serverTime");
         if (serverTime == null || !serverTime.isIntegralNumber()) {
-            throw ExchangeInfoException.malformed(where, "no serverTime");
+            throw new ExchangeInfoFormatException(where, "no serverTime");
         }
         JsonNode symbols = root.get("symbols");
         if (symbols == null || !symbols.isArray()) {
-            throw ExchangeInfoException.malformed(where, "no symbols array");
+            throw new ExchangeInfoFormatException(where, "no symbols array");
         }
         Map<Symbol, SymbolRules> rules = new LinkedHashMap<>();
         List<String> notTrading = new ArrayList<>();
@@ -110,6 +125,30 @@ public record BinanceExchangeInfo(Market market, Instant serverTime, Map<Symbol,
         }
         return new BinanceExchangeInfo(market, Instant.ofEpochMilli(serverTime.longValue()), rules, notTrading,
                 rejected);
+    }
+
+    /** The classpath resource of {@code market}'s shipped snapshot, such as {@code exchange-info/usdm.json}. */
+    public static String snapshotResource(Market market) {
+        return SNAPSHOTS.get(Objects.requireNonNull(market, "market"));
+    }
+
+    /**
+     * The snapshot of {@code market} shipped with this module, parsed.
+     *
+     * @throws IllegalStateException when the resource is missing or broken: a packaging error, not an input one
+     */
+    public static BinanceExchangeInfo snapshot(Market market) {
+        String resource = snapshotResource(market);
+        try (InputStream in = BinanceExchangeInfo.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the symbol rules snapshot " + resource + " is not on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), market, "classpath:" + resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the symbol rules snapshot " + resource, e);
+        } catch (ExchangeInfoFormatException e) {
+            throw new IllegalStateException("the shipped symbol rules snapshot is broken: " + e.getMessage(), e);
+        }
     }
 
     /** USD-M says {@code status}, COIN-M {@code contractStatus}; whichever the entry has. */
