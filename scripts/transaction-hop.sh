@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# The floor of one transactional hop (issue 14's latency goal): on a devstack of its own (free ports, throwaway
+# What one transactional hop costs with nothing in it (issue 14's latency goal): on a devstack of its own (free ports, throwaway
 # folder), what a stage's transaction costs with no processing at all (benchmarks.jar,
 # io.tradeflow.benchmarks.exactlyonce.TransactionHop): a plain send-and-wait round trip, and a transaction of a
 # burst of records (flush, offsets to the transaction, commit) with the time until a read_committed reader has each
 # record; at a live pace (160 ms between bursts) and back to back (0 ms).
 #
 #   scripts/transaction-hop.sh [--no-build]
-#   ROUNDS=500 PAUSES=160,20,0 LINGER_MS=0 scripts/transaction-hop.sh --no-build
+#   ROUNDS=500 PAUSES=160,20,0 LINGER_MS=0 COMPRESSION=lz4 scripts/transaction-hop.sh --no-build
 #
-# Needs a JDK 21+; takes about 3 minutes. Results: docs/benchmarks.md ("The floor of a transactional hop").
+# Needs a JDK 21+; takes about 3 minutes. Results: docs/benchmarks.md ("What one transactional hop costs").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/devstack.sh

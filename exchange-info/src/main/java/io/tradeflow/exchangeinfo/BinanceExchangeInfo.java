@@ -35,7 +35,7 @@ import java.util.Objects;
  * kept symbol needs PRICE_FILTER, LOT_SIZE, MARKET_LOT_SIZE, for USD-M also MIN_NOTIONAL, for COIN-M the symbol's
  * {@code contractSize}; a symbol missing one, or with a value that is not a number or breaks a rule of
  * {@link SymbolRules}, is left out and named with the reason in {@link #rejected()}, never dropped silently. Filters
- * this service does not use (MAX_NUM_ORDERS, PERCENT_PRICE, POSITION_RISK_CONTROL, any new one) are ignored.
+ * Tradeflow does not use (MAX_NUM_ORDERS, PERCENT_PRICE, POSITION_RISK_CONTROL, any new one) are ignored.
  *
  * <p>Numbers are read exactly, whether Binance sends them as strings ({@code "0.10"}) or JSON numbers ({@code 100}),
  * and keep their scale: a tick of {@code 0.10} rounds prices to {@code 35567.20}.

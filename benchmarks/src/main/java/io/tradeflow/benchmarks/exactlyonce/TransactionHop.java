@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The floor of one transactional hop on a broker (issue 14's latency goal, run by {@code scripts/transaction-hop.sh},
- * results in docs/benchmarks.md): what a stage's transaction costs with no processing at all, at a live pace and
- * back to back.
+ * What one transactional hop costs on a broker with nothing in it (issue 14's latency goal, run by
+ * {@code scripts/transaction-hop.sh}, results in docs/benchmarks.md): a stage's transaction with no processing at all,
+ * at a live pace and back to back.
  *
  * <p>Two measurements, each {@code --rounds} times with {@code --pause-ms} between rounds:
  * <ul>
@@ -35,7 +37,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *   waited for: one request to the broker and its answer;</li>
  *   <li><b>transactional hop</b>: what a stage does for a burst, as Kafka Streams does it: begin, {@code --burst}
  *   records to 3 partitions of an output topic and as many to a state topic, flush, send the consumed offsets to the
- *   transaction, commit. Per phase (flush, offsets, commit) the time the producer's calls took, and per record the
+ *   transaction, commit ({@code flush()} sends at once, so the producer's {@code linger.ms} hardly matters). Per
+ *   phase (flush, offsets, commit) the time the producer's calls took, and per record the
  *   time from being handed to the producer to being received by a {@code read_committed} consumer.</li>
  * </ul>
  * The first tenth of the rounds is left out (connections, metadata, the JIT). Times are ms, nearest-rank
@@ -46,7 +49,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * --rounds N              300
  * --pause-ms LIST         160,0: one measurement per value (160 ms is a burst of 8 symbols' klines at 50 klines/s)
  * --burst N               8 records per transaction
- * --linger-ms MS          5: the transactional producer's linger.ms, as the stages have it
+ * --linger-ms MS          5: the transactional producer's linger.ms (the stages' value before issue 14's fourth pass)
  * --compression TYPE      none
  * </pre>
  */
@@ -105,44 +108,52 @@ public final class TransactionHop {
         String out = topics[0];
         String state = topics[1];
         ConcurrentLinkedQueue<Long> visible = new ConcurrentLinkedQueue<>();
-        Thread reader = Thread.ofPlatform().name("hop-reader").start(() -> readCommitted(out, visible));
-        Thread.sleep(2_000); // the reader owns its partitions before the first record
-        Properties props = clientProps();
-        props.put("transactional.id", out);
-        props.put("linger.ms", linger);
-        props.put("compression.type", compression);
-        props.put("retry.backoff.ms", "10"); // as the stages have it
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", LongSerializer.class.getName());
+        CountDownLatch readerReady = new CountDownLatch(1);
+        Thread reader = Thread.ofPlatform().daemon().name("hop-reader")
+                .start(() -> readCommitted(out, visible, readerReady));
         long[] flush = new long[rounds];
         long[] offsets = new long[rounds];
         long[] commit = new long[rounds];
-        ConsumerGroupMetadata group = new ConsumerGroupMetadata(out + "-stage");
-        try (KafkaProducer<String, Long> producer = new KafkaProducer<>(props)) {
-            producer.initTransactions();
-            for (int i = 0; i < rounds; i++) {
-                producer.beginTransaction();
-                for (int k = 0; k < burst; k++) {
-                    long sentMicros = System.nanoTime() / 1_000;
-                    producer.send(new ProducerRecord<>(out, k % 3, "s" + k, sentMicros));
-                    producer.send(new ProducerRecord<>(state, k % 3, "s" + k, sentMicros));
-                }
-                long t0 = System.nanoTime();
-                producer.flush();
-                long t1 = System.nanoTime();
-                producer.sendOffsetsToTransaction(Map.of(new TopicPartition(out, 0), new OffsetAndMetadata(i)), group);
-                long t2 = System.nanoTime();
-                producer.commitTransaction();
-                long t3 = System.nanoTime();
-                flush[i] = t1 - t0;
-                offsets[i] = t2 - t1;
-                commit[i] = t3 - t2;
-                Thread.sleep(pauseMs);
+        try {
+            if (!readerReady.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the read_committed reader did not get its partitions in 30 s");
             }
+            Properties props = clientProps();
+            props.put("transactional.id", out);
+            props.put("linger.ms", linger);
+            props.put("compression.type", compression);
+            props.put("retry.backoff.ms", "10"); // as the stages have it
+            props.put("key.serializer", StringSerializer.class.getName());
+            props.put("value.serializer", LongSerializer.class.getName());
+            ConsumerGroupMetadata group = new ConsumerGroupMetadata(out + "-stage");
+            try (KafkaProducer<String, Long> producer = new KafkaProducer<>(props)) {
+                producer.initTransactions();
+                for (int i = 0; i < rounds; i++) {
+                    producer.beginTransaction();
+                    for (int k = 0; k < burst; k++) {
+                        long sentMicros = System.nanoTime() / 1_000;
+                        producer.send(new ProducerRecord<>(out, k % 3, "s" + k, sentMicros));
+                        producer.send(new ProducerRecord<>(state, k % 3, "s" + k, sentMicros));
+                    }
+                    long t0 = System.nanoTime();
+                    producer.flush();
+                    long t1 = System.nanoTime();
+                    producer.sendOffsetsToTransaction(
+                            Map.of(new TopicPartition(out, 0), new OffsetAndMetadata(i)), group);
+                    long t2 = System.nanoTime();
+                    producer.commitTransaction();
+                    long t3 = System.nanoTime();
+                    flush[i] = t1 - t0;
+                    offsets[i] = t2 - t1;
+                    commit[i] = t3 - t2;
+                    Thread.sleep(pauseMs);
+                }
+            }
+            Thread.sleep(1_000); // the last transaction's records reach the reader
+        } finally {
+            reader.interrupt();
+            reader.join();
         }
-        Thread.sleep(1_000);
-        reader.interrupt();
-        reader.join();
         long[] seen = visible.stream().mapToLong(Long::longValue).skip((long) rounds / 10 * burst).toArray();
         if (seen.length != (long) (rounds - rounds / 10) * burst) {
             throw new IllegalStateException("the read_committed reader received " + visible.size() + " of "
@@ -155,16 +166,23 @@ public final class TransactionHop {
                 pauseMs, percentiles(seen), seen.length);
     }
 
-    /** Receives {@code topic} read_committed, adding each record's age in ns (it carries its send time in µs). */
-    private void readCommitted(String topic, ConcurrentLinkedQueue<Long> ages) {
+    /**
+     * Receives {@code topic} read_committed from its start, adding each record's age in ns (it carries its send time in
+     * µs). Its partitions are assigned, not subscribed: no group to join, so {@code ready} opens as soon as the
+     * reader's positions are set.
+     */
+    private void readCommitted(String topic, ConcurrentLinkedQueue<Long> ages, CountDownLatch ready) {
         Properties props = clientProps();
-        props.put("group.id", topic + "-reader");
         props.put("isolation.level", "read_committed");
-        props.put("auto.offset.reset", "earliest");
         props.put("key.deserializer", StringDeserializer.class.getName());
         props.put("value.deserializer", LongDeserializer.class.getName());
         try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            partitions.forEach(consumer::position); // resolves the seeks now, before the first record is sent
+            ready.countDown();
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, Long> record : consumer.poll(Duration.ofMillis(100))) {
                     ages.add(System.nanoTime() - record.value() * 1_000);

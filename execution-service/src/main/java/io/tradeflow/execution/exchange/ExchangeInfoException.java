@@ -48,7 +48,7 @@ public final class ExchangeInfoException extends Exception {
                 status, binanceCode, null);
     }
 
-    /** {@code where} is the request, or the snapshot resource, the document came from. */
+    /** {@code where} is the request the document answered. */
     static ExchangeInfoException malformed(String where, String problem) {
         return new ExchangeInfoException(Kind.MALFORMED, where + ": not an exchangeInfo document (" + problem + ")", 0, null,
                 null);
