@@ -95,7 +95,12 @@ public record BinanceExchangeInfo(Market market, Instant serverTime, Map<Symbol,
         }
         JsonNode serverTime = root.get("serverTime");
         if (serverTime == null || !serverTime.isIntegralNumber()) {
-            throw new ExchangeInfoFormatException(where, "no serverTime");
+            // Binance's error shape (https://developers.binance.com/docs/derivatives/usds-margined-futures/error-code),
+            // e.g. "Service unavailable from a restricted location": its own words say more than "no serverTime".
+            JsonNode code = root.get("code");
+            JsonNode msg = root.get("msg");
+            throw new ExchangeInfoFormatException(where, code != null && code.isIntegralNumber() && msg != null
+                    && msg.isTextual() ? "Binance's error " + code.asLong() + ": " + msg.asText() : "no serverTime");
         }
         JsonNode symbols = root.get("symbols");
         if (symbols == null || !symbols.isArray()) {

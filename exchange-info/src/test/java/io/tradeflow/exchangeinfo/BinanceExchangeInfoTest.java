@@ -175,7 +175,10 @@ class BinanceExchangeInfoTest {
     void documentsThatAreNotExchangeInfoAreMalformed() {
         assertMalformed("<html><body>502 Bad Gateway</body></html>", "not JSON");
         assertMalformed("[]", "not a JSON object");
-        assertMalformed("{\"code\":-1003,\"msg\":\"Too many requests\"}", "no serverTime");
+        assertMalformed("{\"code\":-1003,\"msg\":\"Too many requests\"}", "Binance's error -1003: Too many requests");
+        assertMalformed("{\"code\":0,\"msg\":\"Service unavailable from a restricted location\"}",
+                "Binance's error 0: Service unavailable from a restricted location");
+        assertMalformed("{\"timezone\":\"UTC\",\"symbols\":[]}", "no serverTime");
         assertMalformed("{\"serverTime\":1565613908500}", "no symbols array");
     }
 

@@ -44,9 +44,9 @@ public record ExchangeInfoFile(String source, Map<Symbol, SymbolRules> rules, Li
         try {
             json = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException("Cannot read the symbol rules file " + file + ": " + e.getMessage()
-                    + ". Give a saved USD-M exchangeInfo answer (curl -s https://fapi.binance.com/fapi/v1/exchangeInfo"
-                    + " > exchange-info.json)", e);
+            InputException cannot = InputException.cannotRead("symbol rules file", file, e);
+            throw new InputException(cannot.getMessage() + ". Give a saved USD-M exchangeInfo answer"
+                    + " (curl -s https://fapi.binance.com/fapi/v1/exchangeInfo > exchange-info.json)", e);
         }
         return parse(json, file.toString());
     }

@@ -81,7 +81,7 @@ public final class BotsFile {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException("Cannot read the bots file " + file + ": " + e.getMessage(), e);
+            throw InputException.cannotRead("bots file", file, e);
         }
         JsonNode root;
         try {
@@ -90,7 +90,7 @@ public final class BotsFile {
             throw problem(file, "is not valid YAML at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), null, e);
         } catch (IOException e) {
-            throw new InputException("Cannot read the bots file " + file + ": " + e.getMessage(), e);
+            throw InputException.cannotRead("bots file", file, e);
         }
         if (root == null || !root.isObject() || !root.path("bots").isArray()) {
             throw problem(file, "needs a top-level list 'bots:' (as config/demo-bots.yaml)", null, null);

@@ -72,6 +72,12 @@ class ExchangeInfoFileTest {
                 .hasMessageContaining("curl -s https://fapi.binance.com/fapi/v1/exchangeInfo > exchange-info.json");
         assertThatThrownBy(() -> ExchangeInfoFile.read(dir.resolve("missing.json")))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("Cannot read the symbol rules file " + dir.resolve("missing.json"));
+                .hasMessageStartingWith("Cannot read the symbol rules file " + dir.resolve("missing.json")
+                        + ": no such file. Give a saved USD-M exchangeInfo answer");
+        Path restricted = Files.writeString(dir.resolve("restricted.json"),
+                "{\"code\":0,\"msg\":\"Service unavailable from a restricted location according to 'b. Eligibility'\"}");
+        assertThatThrownBy(() -> ExchangeInfoFile.read(restricted))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("(Binance's error 0: Service unavailable from a restricted location");
     }
 }

@@ -114,7 +114,8 @@ class BotsFileTest {
         assertThatThrownBy(() -> BotsFile.read(write(DEMO + DEMO.replace("bots:\n", "")), 1))
                 .hasMessageContaining("has bot 'demo-btc-sma' more than once");
         assertThatThrownBy(() -> BotsFile.read(dir.resolve("none.yaml"), 1))
-                .isInstanceOf(InputException.class).hasMessageStartingWith("Cannot read the bots file " + dir.resolve("none.yaml"));
+                .isInstanceOf(InputException.class)
+                .hasMessage("Cannot read the bots file " + dir.resolve("none.yaml") + ": no such file");
     }
 
     private Path write(String yaml) throws IOException {
