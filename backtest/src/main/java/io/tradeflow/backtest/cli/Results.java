@@ -6,6 +6,7 @@ import io.tradeflow.backtest.report.ReportFiles;
 import io.tradeflow.backtest.report.ReportWriter;
 import io.tradeflow.backtest.report.Summary;
 import io.tradeflow.core.domain.Kline;
+import io.tradeflow.core.domain.OrderStatus;
 import io.tradeflow.core.event.KlineClosed;
 
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The end of a run: the report's files (the report package's writer) and a few lines per bot on standard output. */
@@ -36,6 +38,10 @@ final class Results {
             stdout.println("  " + run.trades().size() + " trades, net PnL " + money(summary.netPnl(), run)
                     + " (fees " + money(summary.statistics().fees(), run) + "), equity " + money(run.startingBalance(), run)
                     + " -> " + money(summary.endEquity(), run) + ", max drawdown " + money(summary.maxDrawdown(), run));
+            String refused = refusals(run);
+            if (!refused.isEmpty()) {
+                stdout.println("  orders refused by the pre-trade checks: " + refused);
+            }
             stdout.println("  report: " + written.get(i).html());
         }
         stdout.flush();
@@ -54,6 +60,22 @@ final class Results {
             }
         }
         return bySeries;
+    }
+
+    /**
+     * The run's DENIED orders counted by reason code, most frequent first, e.g. {@code 60 notional-below-min};
+     * empty when none was. Without it a run whose every entry was refused (a margin per trade below the
+     * symbol's minimum notional) would only say "0 trades".
+     */
+    static String refusals(BotRun run) {
+        Map<String, Long> byReason = run.orders().stream()
+                .filter(order -> order.status() == OrderStatus.DENIED)
+                .collect(Collectors.groupingBy(order -> String.valueOf(order.denyReason()), TreeMap::new,
+                        Collectors.counting()));
+        return byReason.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     private static String money(BigDecimal amount, BotRun run) {

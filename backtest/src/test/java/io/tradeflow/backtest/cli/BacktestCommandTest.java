@@ -81,6 +81,17 @@ class BacktestCommandTest {
     }
 
     @Test
+    void entriesTheSymbolRulesRefuseAreCountedByReasonNotJustZeroTrades() {
+        // 5 USDT at the default leverage 10 is 50 USDT of notional, below BTCUSDT's MIN_NOTIONAL of 100.
+        int exit = run(SMA, "--param", "fast=5", "--param", "slow=20", "--margin-per-trade", "5",
+                "--klines", day.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(exit).as("exit code; stderr: %s", stderr).isZero();
+        assertThat(stdout.toString()).contains("  0 trades, net PnL 0 USDT")
+                .containsPattern("  orders refused by the pre-trade checks: [1-9][0-9]* notional-below-min\n");
+    }
+
+    @Test
     void anUnknownStrategyIsAUsageErrorListingTheKnownOnesBeforeAnyFileIsRead() {
         Path missing = data.resolve("BTCUSDT-1m-2023-11-16.csv");
 
