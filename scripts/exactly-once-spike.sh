@@ -61,12 +61,7 @@ for ms in "${eager[@]}"; do runs+="${runs:+,}streams-eager:$ms"; done
 for n in "${polls[@]}"; do runs+="${runs:+,}transactions:$n"; done
 
 bench_init exactly-once-spike
-if $build; then
-  echo "Building the spike (benchmarks) ..."
-  ./mvnw -B -q package -DskipTests -pl benchmarks -am
-fi
-jar=benchmarks/target/benchmarks.jar
-[ -f "$jar" ] || { echo "exactly-once-spike: $jar is missing; run without --no-build" >&2; exit 1; }
+benchmarks_jar "$build"
 
 echo "Load before: $(uptime | sed 's/.*load average/load average/'); $(nproc) cores; $("$java" -version 2>&1 | awk 'NR == 1')"
 devstack_start

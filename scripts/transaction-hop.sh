@@ -18,12 +18,7 @@ if [ "${1:-}" = "--no-build" ]; then build=false; shift; fi
 [ $# -eq 0 ] || { echo "usage: scripts/transaction-hop.sh [--no-build]" >&2; exit 2; }
 
 bench_init transaction-hop
-if $build; then
-  echo "Building benchmarks ..."
-  ./mvnw -B -q package -DskipTests -pl benchmarks -am
-fi
-jar=benchmarks/target/benchmarks.jar
-[ -f "$jar" ] || { echo "transaction-hop: $jar is missing; run without --no-build" >&2; exit 1; }
+benchmarks_jar "$build"
 
 echo "Load before: $(uptime | sed 's/.*load average/load average/'); $(nproc) cores; $("$java" -version 2>&1 | awk 'NR == 1')"
 devstack_start

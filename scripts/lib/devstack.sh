@@ -1,8 +1,9 @@
-# Shared by the service benchmarks (scripts/execution-benchmark.sh, scripts/position-benchmark.sh); sourced, not run.
+# Shared by the benchmark scripts (execution, position, exactly-once spike, transaction hop); sourced, not run.
 # A throwaway folder, a devstack of its own on free ports in it, the processes started, and their clean-up:
 #
 #   source scripts/lib/devstack.sh
 #   bench_init NAME        # the JDK ($JAVA_HOME, $java, $jvm_options), a folder $work, the EXIT trap
+#   benchmarks_jar true|false   # sets $jar to benchmarks/target/benchmarks.jar, built first when asked (--no-build: false)
 #   free_port http_port    # any other port the script needs
 #   devstack_start         # Kafka $bootstrap, PostgreSQL $postgres_port, Redis $redis_port; waits until it is up
 #   pids+=($!)             # every process started (stopped in reverse order on exit)
@@ -15,6 +16,16 @@
 bench_name=benchmark
 pids=()
 keep_logs=${KEEP_WORK:-false}
+
+# $jar: benchmarks.jar, packaged first when $1 is true; exits naming --no-build when it is missing.
+benchmarks_jar() { # build
+  if $1; then
+    echo "Building benchmarks ..."
+    ./mvnw -B -q package -DskipTests -pl benchmarks -am
+  fi
+  jar=benchmarks/target/benchmarks.jar
+  [ -f "$jar" ] || { echo "$bench_name: $jar is missing; run without --no-build" >&2; exit 1; }
+}
 
 # The JDK (bin/java-home), and the JVM options every service runs with; then the folder and the trap.
 bench_init() { # name
