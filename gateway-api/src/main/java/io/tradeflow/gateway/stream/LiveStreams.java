@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
-import io.tradeflow.service.messaging.ConsumerSettings;
+import io.tradeflow.service.messaging.ClientSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -162,7 +162,7 @@ public class LiveStreams {
     }
 
     private Map<String, Object> properties(String clientId) {
-        return ConsumerSettings.of(kafka, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId,
+        return ClientSettings.of(kafka, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // Only what producers committed: a stream shows what happened, never an aborted write.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

@@ -1,7 +1,6 @@
 package io.tradeflow.marketdata.cache;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.event.KlineClosed;
 
 import java.io.IOException;
@@ -31,7 +30,7 @@ final class CandleBatchWriter {
     }
 
     /** Writes {@code batch} (oldest first) and returns how many klines were appended; throws when Redis fails. */
-    int write(List<KlineClosed> batch) {
+    int write(List<CandleWrite> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -39,16 +38,17 @@ final class CandleBatchWriter {
     }
 
     /** EVAL's arguments after the command: the script, the keys (each once), then {@code keep} and five per kline. */
-    static String[] arguments(List<KlineClosed> batch, int keep) {
+    static String[] arguments(List<CandleWrite> batch, int keep) {
         Map<String, Integer> keys = new LinkedHashMap<>();
         List<String> perKline = new ArrayList<>(batch.size() * 5);
-        for (KlineClosed kline : batch) {
+        for (CandleWrite write : batch) {
+            KlineClosed kline = write.kline();
             int list = keys.computeIfAbsent(CandleStore.candlesKey(kline), key -> keys.size() + 1);
             int price = keys.computeIfAbsent(CandleStore.priceKey(kline.symbol()), key -> keys.size() + 1);
             perKline.add(Integer.toString(list));
             perKline.add(Integer.toString(price));
             perKline.add(Long.toString(kline.openTime()));
-            perKline.add(EventCodec.encodeToString(kline));
+            perKline.add(write.json());
             perKline.add(kline.close().toPlainString());
         }
         List<String> arguments = new ArrayList<>(3 + keys.size() + perKline.size());

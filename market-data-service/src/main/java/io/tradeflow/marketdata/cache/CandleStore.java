@@ -7,11 +7,14 @@ import io.tradeflow.core.domain.Symbol;
 import io.tradeflow.core.event.KlineClosed;
 import io.tradeflow.marketdata.config.MarketDataConfig;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +58,7 @@ public class CandleStore {
     private final CandleBatchWriter batches;
     private final MarketDataMetrics metrics;
     private final int keep;
-    private final BlockingDeque<KlineClosed> pending = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
+    private final BlockingDeque<CandleWrite> pending = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
     /** Klines queued or in the writer's current batch, not yet in Redis. */
     private final AtomicInteger unwritten = new AtomicInteger();
     private final LatestPrices prices = new LatestPrices();
@@ -79,7 +82,8 @@ public class CandleStore {
         writer = Thread.ofPlatform().daemon().name("redis-candle-writer").start(this::writeLoop);
     }
 
-    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+    /** After the kline publisher has closed its producer: the klines it had on their way are queued by then. */
+    void stop(@Observes @Priority(Interceptor.Priority.APPLICATION + 700) ShutdownEvent ignored) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5_000;
         while (backlog() > 0 && lastError == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -90,10 +94,14 @@ public class CandleStore {
         }
     }
 
-    /** Queues a published kline for its Redis list. Never blocks the caller. */
-    public void append(KlineClosed kline) {
+    /**
+     * Queues a published kline for its Redis list. Never blocks the caller.
+     *
+     * @param json the kline as published ({@code EventCodec}'s UTF-8 JSON), which the list keeps
+     */
+    public void append(KlineClosed kline, byte[] json) {
         unwritten.incrementAndGet();
-        while (!pending.offerLast(kline)) {
+        while (!pending.offerLast(new CandleWrite(kline, new String(json, StandardCharsets.UTF_8)))) {
             if (pending.pollFirst() != null) {
                 unwritten.decrementAndGet();
                 metrics.redisError();
@@ -138,7 +146,7 @@ public class CandleStore {
     }
 
     private void writeLoop() {
-        List<KlineClosed> batch = new ArrayList<>(BATCH);
+        List<CandleWrite> batch = new ArrayList<>(BATCH);
         long backoff = 100;
         while (running) {
             try {

@@ -52,8 +52,9 @@ final class LatestPrices {
      * The batch just written set each symbol's price to its last kline's close; where an update newer than that
      * close was known, Redis must be given it again.
      */
-    void closesWritten(List<KlineClosed> batch) {
-        for (KlineClosed kline : batch) {
+    void closesWritten(List<CandleWrite> batch) {
+        for (CandleWrite write : batch) {
+            KlineClosed kline = write.kline();
             Tick close = Tick.close(kline);
             Tick kept = newest.merge(kline.symbol(), close, (old, neu) -> neu.isOlderThan(old) ? old : neu);
             if (kept != close) {

@@ -6,6 +6,7 @@ import io.tradeflow.core.domain.Market;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every setting of the service, under {@code tradeflow.market-data}; each can also be set as an environment variable. */
@@ -24,6 +25,14 @@ public interface MarketDataConfig {
     Replay replay();
 
     Candles candles();
+
+    /**
+     * Kafka producer settings for {@code market.klines.v1} by Kafka's own names, e.g.
+     * {@code tradeflow.market-data.producer.linger.ms=20}: over the service's {@code kafka.*} settings (servers, TLS,
+     * SASL) and the producer's defaults ({@code KlineProducerSettings}); the serializers, idempotence and
+     * {@code acks=all} are fixed.
+     */
+    Map<String, String> producer();
 
     /** Readiness goes DOWN when klines wait this long for Kafka without a single acknowledgement. */
     @WithDefault("10s")

@@ -70,11 +70,11 @@ class CandleBatchWriterTest {
 
         deleteKeys();
         alreadyWritten().forEach(kline -> oneAtATime(kline, keep));
-        int appended = writer.write(batch);
+        int appended = writer.write(encoded(batch));
         assertThat(snapshot()).isEqualTo(expected);
         assertThat(appended).isEqualTo(SYMBOLS.size() * INTERVALS.size() * PER_SERIES - ALREADY_WRITTEN);
 
-        assertThat(writer.write(batch)).isZero();
+        assertThat(writer.write(encoded(batch))).isZero();
         assertThat(snapshot()).isEqualTo(expected);
 
         for (Symbol symbol : SYMBOLS) {
@@ -96,14 +96,18 @@ class CandleBatchWriterTest {
         int keep = store.keep();
         List<KlineClosed> klines = interleavedWithRepeats();
         var writer = new CandleBatchWriter(redis, keep);
-        writer.write(klines);
+        writer.write(encoded(klines));
         Map<String, List<String>> inOne = snapshot();
 
         deleteKeys();
         for (int from = 0; from < klines.size(); from += CandleStore.BATCH) {
-            writer.write(klines.subList(from, Math.min(from + CandleStore.BATCH, klines.size())));
+            writer.write(encoded(klines.subList(from, Math.min(from + CandleStore.BATCH, klines.size()))));
         }
         assertThat(snapshot()).isEqualTo(inOne);
+    }
+
+    private static List<CandleWrite> encoded(List<KlineClosed> klines) {
+        return klines.stream().map(CandleWrite::of).toList();
     }
 
     private void oneAtATime(KlineClosed kline, int keep) {

@@ -37,7 +37,7 @@ class LatestPricesTest {
         prices.updated(BTC, tick("100", OPEN + MINUTE + 100));
         prices.takeUnwritten();
 
-        prices.closesWritten(List.of(closed(OPEN, "90")));
+        prices.closesWritten(List.of(CandleWrite.of(closed(OPEN, "90"))));
 
         assertThat(prices.takeUnwritten()).isEqualTo(Map.of(BTC, new BigDecimal("100")));
     }
@@ -47,7 +47,7 @@ class LatestPricesTest {
         prices.updated(BTC, tick("100", OPEN + 59_999));
         prices.takeUnwritten();
 
-        prices.closesWritten(List.of(closed(OPEN, "101")));
+        prices.closesWritten(List.of(CandleWrite.of(closed(OPEN, "101"))));
         assertThat(prices.anyUnwritten()).isFalse();
         assertThat(prices.updated(BTC, tick("99", OPEN + 59_999))).as("an update of a closed kline").isFalse();
     }

@@ -3,6 +3,7 @@ package io.tradeflow.marketdata.cache;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Interval;
 import io.tradeflow.core.domain.KlineSource;
 import io.tradeflow.core.domain.Market;
@@ -46,7 +47,7 @@ class SteadyStreamPriceTest {
         AtomicBoolean streaming = new AtomicBoolean(true);
         Thread busy = Thread.ofPlatform().name("steady-stream").start(() -> {
             for (int i = 0; streaming.get(); i++) {
-                store.append(kline(BUSY, i, new BigDecimal("500")));
+                appendPublished(kline(BUSY, i, new BigDecimal("500")));
                 if (i % 20 == 0) {
                     sleep(1);
                 }
@@ -65,7 +66,7 @@ class SteadyStreamPriceTest {
                 String nextKlines = "200." + minute;
                 long klinesWritten = minute + 1L;
                 store.updatePrice(WATCHED, new BigDecimal(nextKlines), open + MINUTE + 100);
-                store.append(kline(WATCHED, minute, new BigDecimal("150." + minute)));
+                appendPublished(kline(WATCHED, minute, new BigDecimal("150." + minute)));
                 await().atMost(WITHIN).untilAsserted(() -> assertThat(
                         redis.list(String.class).llen("candles:" + WATCHED.value() + ":1m")).isEqualTo(klinesWritten));
                 await().during(Duration.ofMillis(100)).atMost(WITHIN).untilAsserted(() -> assertThat(price(WATCHED)).isEqualTo(nextKlines));
@@ -83,6 +84,11 @@ class SteadyStreamPriceTest {
 
     private String price(Symbol symbol) {
         return redis.value(String.class).get(CandleStore.priceKey(symbol));
+    }
+
+    /** As the publisher hands it over once Kafka has it: with its JSON. */
+    private void appendPublished(KlineClosed kline) {
+        store.append(kline, EventCodec.encode(kline));
     }
 
     private static KlineClosed kline(Symbol symbol, int i, BigDecimal close) {

@@ -46,7 +46,7 @@ public final class TopicFollower implements AutoCloseable {
 
     private TopicFollower(Map<String, ?> kafka, String topic, String clientId, Listener listener) {
         this.topic = topic;
-        this.properties = ConsumerSettings.of(kafka, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        this.properties = ClientSettings.of(kafka, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId));
         this.listener = listener;
@@ -65,7 +65,7 @@ public final class TopicFollower implements AutoCloseable {
 
     /** As {@link #start(Map, String, String, Listener)} on a plaintext cluster at {@code bootstrapServers}. */
     public static TopicFollower start(String bootstrapServers, String topic, String clientId, Listener listener) {
-        return start(ConsumerSettings.plaintext(bootstrapServers), topic, clientId, listener);
+        return start(ClientSettings.plaintext(bootstrapServers), topic, clientId, listener);
     }
 
     /** The consumer's settings (for tests). */

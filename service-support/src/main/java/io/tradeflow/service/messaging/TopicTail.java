@@ -69,20 +69,20 @@ public final class TopicTail {
     /** As {@link #read(Map, String, long, Duration, Consumer)} on a plaintext cluster at {@code bootstrapServers}. */
     public static long read(String bootstrapServers, String topic, long recordsPerPartition, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> each) {
-        return read(ConsumerSettings.plaintext(bootstrapServers), topic, recordsPerPartition, timeout, each);
+        return read(ClientSettings.plaintext(bootstrapServers), topic, recordsPerPartition, timeout, each);
     }
 
     private static long read(Map<String, ?> kafka, String topic, Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> each,
             BiFunction<KafkaConsumer<String, byte[]>, List<TopicPartition>, Map<TopicPartition, Long>> startOffsets) {
-        Map<String, Object> properties = ConsumerSettings.of(kafka, Map.of(
+        Map<String, Object> properties = ClientSettings.of(kafka, Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
         long read = 0;
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = partitionsOf(consumer, ConsumerSettings.servers(kafka), topic, timeout);
+            List<TopicPartition> partitions = partitionsOf(consumer, ClientSettings.servers(kafka), topic, timeout);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             startOffsets.apply(consumer, partitions).forEach(consumer::seek);

@@ -8,8 +8,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A hand-built reader takes the service's Kafka settings (TLS, SASL) as its channels do, under its own few. */
-class ConsumerSettingsTest {
+/** A hand-built client takes the service's Kafka settings (TLS, SASL) as its channels do, under its own few. */
+class ClientSettingsTest {
     private static final Map<String, Object> SASL_CLUSTER = Map.of("bootstrap.servers", "kafka-1:9093",
             "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
             "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
@@ -30,7 +30,7 @@ class ConsumerSettingsTest {
 
     @Test
     void settingsWithoutBootstrapServersAreRefusedSayingWhatToSet() {
-        assertThatThrownBy(() -> ConsumerSettings.of(Map.of("security.protocol", "SSL"), Map.of()))
+        assertThatThrownBy(() -> ClientSettings.of(Map.of("security.protocol", "SSL"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kafka.bootstrap.servers");
     }
 
