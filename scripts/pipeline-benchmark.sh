@@ -9,6 +9,11 @@
 # run time from the recorded week data/klines/BTCUSDT-UM-1m-2023-11-15_to_2023-11-21.csv: each symbol starts a
 # recorded day later than the previous one and repeats the week, with open and close times moved to run on
 # (OHLC as recorded). One market-data-service replays all symbols' files (tradeflow.market-data.replay.files).
+#   Run W (warm-up, throughput from cold JVMs): WARMUP_DAYS (default DAYS) of the same symbols before run A's month,
+#     at speed max, by a market-data-service of its own, measured as run A is. The services' and the broker's JVMs
+#     start with it, so their JIT compilers run through it (about 40 % of each JVM's CPU in a month-long run from
+#     cold, docs/benchmarks.md "Fifth pass"); run A then finds the stages and the broker warm, as in a running
+#     installation (its market-data-service is a new JVM, as a replay job is). WARMUP_DAYS=0: no run W.
 #   Run A (throughput): the month at replay speed max. Klines/s per stage from the first to the last producedAt on
 #     its output topic (market.klines.v1, indicators.v1, the watermarks on signals.v1), end to end from the first
 #     kline to the last watermark; each process's CPU seconds from /proc/<pid>/stat (and the machine's, to show how
@@ -32,14 +37,14 @@
 #   scripts/pipeline-benchmark.sh --quick      # 2 symbols x 2 days, 2 x 300 live minutes: to try the script
 #   scripts/pipeline-benchmark.sh --no-build   # reuses this tree's packaged services (OLD_REV is still built)
 #   SYMBOLS=4 DAYS=7 LIVE_ROWS=300 LIVE_RATE=100 DESIGNS=new KEEP_WORK=true PROFILE=true scripts/pipeline-benchmark.sh
-# Settings: SYMBOLS, DAYS, LIVE_ROWS (minutes per symbol), LIVE_RATE (klines/s over all symbols, default 50),
+# Settings: SYMBOLS, DAYS, WARMUP_DAYS, LIVE_ROWS (minutes per symbol), LIVE_RATE (klines/s over all symbols, default 50),
 # DESIGNS ("old new", or one of them), OLD_REV, OLD_DIR (a checkout of OLD_REV already packaged: no worktree, no
 # build), STAGE_TIMEOUT (s per run, default 5400), PROFILE=true (JFR of each service in run A: where its CPU went),
 # KEEP_WORK=true (keep logs and topic dumps), MAVEN_OFFLINE=false (let Maven download), BUILD_LOCK=file (build
 # under flock of that file, when other builds share the machine).
 #
-# On 2 cores the quick run takes 5 to 10 minutes, the full one about 25 (13 of them the old design's run A, at
-# about 470 klines/s; both builds included). Needs a JDK 21+, git, kcat, jq and curl. Results: docs/benchmarks.md
+# On 2 cores the quick run takes 5 to 10 minutes, the full one about 40 with the default OLD_REV (13 minutes each for
+# its runs W and A, at about 470 klines/s; both builds included), about 12 against a Kafka Streams OLD_REV. Needs a JDK 21+, git, kcat, jq and curl. Results: docs/benchmarks.md
 # ("Pipeline end to end").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +67,7 @@ if $quick; then
 else
   symbol_count=${SYMBOLS:-8}; days=${DAYS:-31}; live_rows=${LIVE_ROWS:-300}
 fi
+warmup_days=${WARMUP_DAYS:-$days}
 live_rate=${LIVE_RATE:-50}
 old_rev=${OLD_REV:-d208456}
 read -r -a designs <<<"${DESIGNS:-old new}"
@@ -132,31 +138,43 @@ for design in "${designs[@]}"; do
   fi
 done
 
-# The input: run A's month and run B's following minutes, the same symbols.
+# The input: run W's days, run A's month after them and run B's following minutes, the same symbols.
 names=(BTCUSDT ETHUSDT BNBUSDT SOLUSDT XRPUSDT ADAUSDT DOGEUSDT LINKUSDT)
 symbols=()
 for ((i = 0; i < symbol_count; i++)); do symbols+=("${names[i]:-BENCH$((i + 1))USDT}"); done
+minutes_w=$((warmup_days * 1440))
 minutes_a=$((days * 1440))
+rows_w=$((symbol_count * minutes_w))
 rows_a=$((symbol_count * minutes_a))
 rows_b=$((symbol_count * live_rows))
-first_open=$(awk -F, '/^[0-9]/ { print $1; exit }' "$week")
+first_open_w=$(awk -F, '/^[0-9]/ { print $1; exit }' "$week")
+first_open=$((first_open_w + minutes_w * 60000))
 end_a=$((first_open + minutes_a * 60000))
 end_b=$((end_a + live_rows * 60000))
 # Recorded ms per wall-clock ms: each symbol gets LIVE_RATE / symbols klines a second.
 live_speed=$(awk -v r="$live_rate" -v n="$symbol_count" 'BEGIN { printf "%g\n", r * 60 / n }')
 day() { date -u -d "@$(($1 / 1000))" +%Y-%m-%d; }
-mkdir -p "$work/input/A" "$work/input/B"
-awk -v symbols="${symbols[*]}" -v first=0 -v last="$minutes_a" -v dir="$work/input/A" \
-  -v suffix="$(day "$first_open")_to_$(day $((end_a - 1)))" -f "$lib/month-klines.awk" "$week"
-awk -v symbols="${symbols[*]}" -v first="$minutes_a" -v last="$((minutes_a + live_rows))" -v dir="$work/input/B" \
-  -v suffix="$(day "$end_a")_live" -f "$lib/month-klines.awk" "$week"
-files_a=$(ls "$work"/input/A/*.csv | paste -sd, -)
-files_b=$(ls "$work"/input/B/*.csv | paste -sd, -)
-echo "Input: run A $rows_a klines (${symbols[*]}, $days days each), run B $rows_b klines ($live_rows minutes each at $live_rate klines/s)"
+month_input() { # run first-minute last-minute suffix: that run's CSV files, one per symbol, in $work/input/<run>
+  mkdir -p "$work/input/$1"
+  awk -v symbols="${symbols[*]}" -v first="$2" -v last="$3" -v dir="$work/input/$1" -v suffix="$4" \
+    -f "$lib/month-klines.awk" "$week"
+  ls "$work/input/$1"/*.csv | paste -sd, -
+}
+runs=(A B)
+files_w=""
+if [ "$minutes_w" -gt 0 ]; then
+  runs=(W A B)
+  files_w=$(month_input W 0 "$minutes_w" "$(day "$first_open_w")_to_$(day $((first_open - 1)))")
+fi
+files_a=$(month_input A "$minutes_w" "$((minutes_w + minutes_a))" "$(day "$first_open")_to_$(day $((end_a - 1)))")
+files_b=$(month_input B "$((minutes_w + minutes_a))" "$((minutes_w + minutes_a + live_rows))" "$(day "$end_a")_live")
+echo "Input: run W $rows_w klines ($warmup_days days each), run A $rows_a klines (${symbols[*]}, $days days each)," \
+  "run B $rows_b klines ($live_rows minutes each at $live_rate klines/s)"
 
 echo "Load before: $(uptime | sed 's/.*load average/load average/')"
 for design in "${designs[@]}"; do
   run_design "$design"
+  [ -z "$files_w" ] || measure_run "$design" W "$rows_w" "$first_open_w" "$first_open" 0
   measure_run "$design" A "$rows_a" "$first_open" "$end_a" 0
   measure_run "$design" B "$rows_b" "$end_a" "$end_b" "$live_speed"
 done

@@ -59,6 +59,12 @@ cpu_snapshot() { # market-data-pid
   # shellcheck disable=SC2086 # a list of pids
   echo "$(cpu_ticks "$1") $(cpu_ticks "$indicator_pid") $(cpu_ticks "$signal_pid") $(cpu_ticks "$devstack_pid") $(cpu_ticks $others) $(machine_ticks)"
 }
+# JIT and GC threads' ticks: "market-jit market-gc indicator-jit indicator-gc signal-jit signal-gc kafka-jit kafka-gc".
+jvm_split_snapshot() { # market-data-pid (0 before its launch)
+  local market="0 0"
+  [ "$1" = 0 ] || market=$(jvm_split_ticks "$1")
+  echo "$market $(jvm_split_ticks "$indicator_pid") $(jvm_split_ticks "$signal_pid") $(jvm_split_ticks "$devstack_pid")"
+}
 
 # One run: a market-data-service replaying FILES at SPEED until signal-service has taken every kline and
 # signals.v1 stopped growing. Writes $work/<design>/<run>.run: launch time, CPU ticks before and after.
@@ -72,7 +78,7 @@ watch_topic() { # topic file: "µs since the epoch <TAB> record" for every recor
 replay() { # design run files rows speed port [VAR=value ...]
   local design=$1 run=$2 files=$3 rows=$4 speed=$5 port=$6
   shift 6
-  local dir="$work/$design" ind_base sig_base launched market_pid cpu_before cpu_after deadline next_report
+  local dir="$work/$design" ind_base sig_base launched market_pid cpu_before cpu_after jvm_before jvm_after deadline next_report
   local ind=0 sig=0 published=0
   ind_base=$(metric "$indicator_port" tradeflow_klines_processed_total)
   sig_base=$(metric "$signal_port" tradeflow_snapshots_processed_total)
@@ -94,6 +100,7 @@ replay() { # design run files rows speed port [VAR=value ...]
     sleep 2 # their assignment and first fetch, before the first kline
   fi
   cpu_before=$(cpu_snapshot 0)
+  jvm_before=$(jvm_split_snapshot 0)
   launched=$(now_ms)
   start_service "$design" market-data-service "$port" "market-$run.log" TRADEFLOW_MARKET_DATA_SOURCE=replay \
     TRADEFLOW_MARKET_DATA_REPLAY_FILES="$files" TRADEFLOW_MARKET_DATA_REPLAY_SPEED="$speed" "$@"
@@ -114,6 +121,7 @@ replay() { # design run files rows speed port [VAR=value ...]
       || fail "[$design] run $run: not through the pipeline after $stage_timeout s (indicator-service $ind, signal-service $sig of $rows; STAGE_TIMEOUT=seconds allows more)"
   done
   cpu_after=$(cpu_snapshot "$market_pid")
+  jvm_after=$(jvm_split_snapshot "$market_pid")
   local done_at
   done_at=$(now_ms)
   # The services' own metrics as the run ends (Kafka Streams': commit and poll latencies, over its last minute).
@@ -135,16 +143,18 @@ replay() { # design run files rows speed port [VAR=value ...]
   grep -o 'Replay completed: .*' "$dir/market-$run.log" | sed "s/^/  market-data-service: /" || true
   kill "$market_pid" 2>/dev/null && wait "$market_pid" 2>/dev/null || true
   { echo "launched $launched"; echo "cpu_window_ms $((done_at - launched))"
-    echo "cpu_before $cpu_before"; echo "cpu_after $cpu_after"; } >"$dir/$run.run"
+    echo "cpu_before $cpu_before"; echo "cpu_after $cpu_after"
+    echo "jvm_before $jvm_before"; echo "jvm_after $jvm_after"; } >"$dir/$run.run"
 }
 
 run_design() { # design: devstack, bots, indicator-service and signal-service, runs A and B, topic dumps
   local design=$1 dir="$work/$1"
-  local kafka_port controller_port postgres_port market_a_port market_b_port name
+  local kafka_port controller_port postgres_port market_w_port market_a_port market_b_port name
   mkdir -p "$dir"
   # Readable by others: as root the devstack runs PostgreSQL as nobody, which must enter this folder.
   chmod 755 "$dir"
-  for name in kafka_port controller_port redis_port postgres_port indicator_port signal_port market_a_port market_b_port; do
+  for name in kafka_port controller_port redis_port postgres_port indicator_port signal_port market_w_port market_a_port \
+      market_b_port; do
     free_port "$name"
   done
   bootstrap=127.0.0.1:$kafka_port
@@ -179,7 +189,14 @@ run_design() { # design: devstack, bots, indicator-service and signal-service, r
   await_ready "$indicator_pid" "$indicator_port" "$dir/indicator.log"
   await_ready "$signal_pid" "$signal_port" "$dir/signal.log"
 
-  replay "$design" A "$files_a" "$rows_a" max "$market_a_port"
+  # After run W, run A's klines are all newer than those on the topic: its market-data-service need not read them
+  # back at start (see run B).
+  if [ -n "$files_w" ]; then
+    replay "$design" W "$files_w" "$rows_w" max "$market_w_port"
+    replay "$design" A "$files_a" "$rows_a" max "$market_a_port" TRADEFLOW_MARKET_DATA_RESTORE_RECORDS_PER_PARTITION=100
+  else
+    replay "$design" A "$files_a" "$rows_a" max "$market_a_port"
+  fi
   # Run B's klines are all newer than run A's, so its market-data-service need not read run A's back from the
   # topic at start (by default up to 200 000 records a partition, seconds that its replay clock would already count).
   replay "$design" B "$files_b" "$rows_b" "$live_speed" "$market_b_port" TRADEFLOW_MARKET_DATA_RESTORE_RECORDS_PER_PARTITION=100

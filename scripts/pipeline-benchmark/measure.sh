@@ -138,11 +138,21 @@ measure_run() { # design run rows first-open end-open speed (recorded ms per wal
       $1 == "cpu_before" { for (i = 2; i <= NF; i++) b[i] = $i }
       $1 == "cpu_after" { for (i = 2; i <= NF; i++) a[i] = $i }
       $1 == "cpu_window_ms" { window = $2 / 1000 }
+      $1 == "jvm_before" { for (i = 2; i <= NF; i++) jb[i] = $i }
+      $1 == "jvm_after" { for (i = 2; i <= NF; i++) ja[i] = $i }
       END {
         split("market-data indicator signal kafka redis-postgres", name, " ")
         for (i = 2; i <= 6; i++) { d = a[i] - b[i]; ours += d
           printf "cpu_%s %.1f s = %.0f us/kline, %.0f%% of a core\n", name[i - 1], d / hz, d / hz * 1e6 / n, 100 * d / hz / window }
         printf "cpu_per_kline %.0f us\n", ours / hz * 1e6 / n
+        split_line = "cpu_split"
+        for (i = 2; i <= 5; i++) split_line = split_line sprintf(" %.0f", (a[i] - b[i]) / hz * 1e6 / n)
+        print split_line
+        # Of each JVM'"'"'s CPU, its JIT compiler threads'"'"' and its GC threads'"'"' shares (percent).
+        line = "jvm_split"
+        for (i = 2; i <= 5; i++) { d = a[i] - b[i]; j = 2 * (i - 1); g = j + 1
+          line = line sprintf(" %.0f/%.0f", d ? 100 * (ja[j] - jb[j]) / d : 0, d ? 100 * (ja[g] - jb[g]) / d : 0) }
+        print line
         busy = a[7] - b[7]; total = a[8] - b[8]
         printf "machine busy %.0f%% (others %.0f%%)\n", 100 * busy / total, 100 * (busy - ours) / total }' "$p.run"
   } >"$p.result"
@@ -151,7 +161,7 @@ measure_run() { # design run rows first-open end-open speed (recorded ms per wal
 compare_designs() { # old new: $work/compare.result, the same signals and snapshot values?
   local old="$work/$1" new="$work/$2" run
   {
-    for run in A B; do
+    for run in "${runs[@]}"; do
       local a b
       a=$(cut -f1,4 "$old/$run-signals.tsv" | LC_ALL=C sort -u | md5sum)
       b=$(cut -f1,4 "$new/$run-signals.tsv" | LC_ALL=C sort -u | md5sum)

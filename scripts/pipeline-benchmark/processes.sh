@@ -73,6 +73,20 @@ cpu_ticks() { # pid...: the processes' user + system time together (all their th
   done
   echo "$total"
 }
+jvm_split_ticks() { # pid...: "jit gc" ticks of the JVMs' JIT compiler threads and garbage collector threads together
+  local pid jit=0 gc=0 split
+  for pid in "$@"; do
+    # /proc/<pid>/task/<tid>/stat: "tid (name) state ...", the name being the thread's, cut to 15 characters.
+    split=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '
+      { name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\) .*$/, "", name); rest = $0; sub(/^.*\) /, "", rest)
+        split(rest, f, " "); t = f[12] + f[13] }
+      name ~ /^C[12] CompilerThre/ { jit += t }
+      name ~ /^(GC Thread|G1 |VM Thread|VM Periodic)/ { gc += t }
+      END { print jit + 0, gc + 0 }' || true)
+    jit=$((jit + ${split%% *})); gc=$((gc + ${split##* }))
+  done
+  echo "$jit $gc"
+}
 descendants() { # pid: every process below it (the devstack's Redis and PostgreSQL)
   ps -e -o pid=,ppid= | awk -v root="$1" '{ parent[$1] = $2 }
     END { for (p in parent) { q = p; while ((q in parent) && q != root) q = parent[q]; if (q == root && p != root) print p } }'

@@ -22,7 +22,14 @@ echo
 echo "$(nproc) cores, $("$java" -version 2>&1 | awk 'NR == 1'); run time $(( ($(date +%s) - begun) / 60 )) min"
 [ -z "$changed" ] || echo "new: this working tree, HEAD $new_rev with uncommitted changes in ${changed% }"
 columns
-heading "A: $rows_a klines, ${#symbols[@]} symbols x $days days, speed max"
+if [ -n "$files_w" ]; then
+  heading "W (warm-up): $rows_w klines, ${#symbols[@]} symbols x $warmup_days days, speed max, from cold JVMs"
+  row "  end to end, klines/s" W e2e_rate
+  row "  CPU µs/kline: market-data indicator signal broker" W cpu_split
+  row "  CPU all five, per kline" W cpu_per_kline
+  row "  JIT / GC threads, % of CPU: md ind sig kafka" W jvm_split
+fi
+heading "A: $rows_a klines, ${#symbols[@]} symbols x $days days, speed max${files_w:+, after run W}"
 row "  market-data publish, klines/s" A market_rate
 row "  indicator-service, klines/s" A indicator_rate
 row "  signal-service, klines/s" A signal_rate
@@ -36,6 +43,7 @@ row "  CPU signal-service" A cpu_signal
 row "  CPU Kafka broker (devstack JVM)" A cpu_kafka
 row "  CPU Redis + PostgreSQL" A cpu_redis-postgres
 row "  CPU all five, per kline" A cpu_per_kline
+row "  JIT / GC threads, % of CPU: md ind sig kafka" A jvm_split
 row "  machine CPU busy (others' share)" A machine
 row "  indicator Kafka Streams thread (at end)" A streams_indicator
 row "  signal Kafka Streams thread (at end)" A streams_signal
@@ -55,7 +63,7 @@ row "  CPU Kafka broker" B cpu_kafka
 row "  machine CPU busy (others' share)" B machine
 row "  indicator Kafka Streams thread (at end)" B streams_indicator
 row "  signal Kafka Streams thread (at end)" B streams_signal
-heading "Checks (A; B)"
+heading "Checks ($(IFS=';'; echo "${runs[*]}" | sed 's/;/; /g'))"
 both() { echo "$(value "$1" A "$2")${3:-}$(value "$1" B "$2")"; }
 check_rows() { # text key1 key2...: "A: v1/v2/...; B: ..." per design
   local text=$1 design line run key part
@@ -63,7 +71,7 @@ check_rows() { # text key1 key2...: "A: v1/v2/...; B: ..." per design
   line=$(printf '%-44s' "$text")
   for design in "${designs[@]}"; do
     part=""
-    for run in A B; do
+    for run in "${runs[@]}"; do
       local values=()
       for key in "$@"; do values+=("$(value "$design" "$run" "$key")"); done
       part+="$(IFS=/; echo "${values[*]}")"
@@ -84,7 +92,7 @@ echo "$line"
 # Which checks failed, per design.
 failures_of() { # design
   local design=$1 run rows
-  for run in A B; do
+  for run in "${runs[@]}"; do
     rows=$(value "$design" "$run" rows)
     v() { value "$design" "$run" "$1"; }
     [ "$(v kline_records)" -eq "$rows" ] && [ "$(v kline_ids)" -eq "$rows" ] \
@@ -110,11 +118,15 @@ for design in "${designs[@]}"; do
   fi
 done
 if [ -f "$work/compare.result" ]; then
-  same_a=$(awk '$1 == "same_signals_A" { print $2 }' "$work/compare.result")
-  same_b=$(awk '$1 == "same_signals_B" { print $2 }' "$work/compare.result")
+  same=() all_same=true
+  for run in "${runs[@]}"; do
+    answer=$(awk -v k="same_signals_$run" '$1 == k { print $2 }' "$work/compare.result")
+    same+=("run $run $answer")
+    [ "$answer" = yes ] || all_same=false
+  done
   differing=$(awk '$1 == "snapshot_values_differing" { print $2 }' "$work/compare.result")
-  echo "Old and new: the same signals: run A $same_a, run B $same_b; snapshots whose values differ: $differing"
-  if [ "$same_a" != yes ] || [ "$same_b" != yes ] || [ "$differing" -ne 0 ]; then
+  echo "Old and new: the same signals: $(IFS=,; echo "${same[*]}" | sed 's/,/, /g'); snapshots whose values differ: $differing"
+  if ! $all_same || [ "$differing" -ne 0 ]; then
     failed=true
     echo "FAILED: old and new do not give the same results (compare $work/old/*-signals.tsv and $work/new/*-signals.tsv)" >&2
   fi
