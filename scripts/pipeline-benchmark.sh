@@ -168,8 +168,8 @@ if [ "$minutes_w" -gt 0 ]; then
 fi
 files_a=$(month_input A "$minutes_w" "$((minutes_w + minutes_a))" "$(day "$first_open")_to_$(day $((end_a - 1)))")
 files_b=$(month_input B "$((minutes_w + minutes_a))" "$((minutes_w + minutes_a + live_rows))" "$(day "$end_a")_live")
-echo "Input: run W $rows_w klines ($warmup_days days each), run A $rows_a klines (${symbols[*]}, $days days each)," \
-  "run B $rows_b klines ($live_rows minutes each at $live_rate klines/s)"
+echo "Input: ${files_w:+run W $rows_w klines ($warmup_days days each), }run A $rows_a klines (${symbols[*]}," \
+  "$days days each), run B $rows_b klines ($live_rows minutes each at $live_rate klines/s)"
 
 echo "Load before: $(uptime | sed 's/.*load average/load average/')"
 for design in "${designs[@]}"; do

@@ -64,7 +64,6 @@ row "  machine CPU busy (others' share)" B machine
 row "  indicator Kafka Streams thread (at end)" B streams_indicator
 row "  signal Kafka Streams thread (at end)" B streams_signal
 heading "Checks ($(IFS=';'; echo "${runs[*]}" | sed 's/;/; /g'))"
-both() { echo "$(value "$1" A "$2")${3:-}$(value "$1" B "$2")"; }
 check_rows() { # text key1 key2...: "A: v1/v2/...; B: ..." per design
   local text=$1 design line run key part
   shift

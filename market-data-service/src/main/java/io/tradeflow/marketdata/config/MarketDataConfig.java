@@ -28,7 +28,8 @@ public interface MarketDataConfig {
 
     /**
      * Kafka producer settings for {@code market.klines.v1} by Kafka's own names, e.g.
-     * {@code tradeflow.market-data.producer.linger.ms=20}: over the service's {@code kafka.*} settings (servers, TLS,
+     * {@code tradeflow.market-data.producer.linger.ms=20} (as an environment variable in the quoted form,
+     * {@code TRADEFLOW_MARKET_DATA_PRODUCER__LINGER_MS_}): over the service's {@code kafka.*} settings (servers, TLS,
      * SASL) and the producer's defaults ({@code KlineProducerSettings}); the serializers, idempotence and
      * {@code acks=all} are fixed.
      */

@@ -1,6 +1,7 @@
 package io.tradeflow.marketdata.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import io.tradeflow.core.codec.EventCodec;
 import io.tradeflow.core.domain.Kline;
@@ -24,12 +25,14 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,6 +52,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * be a hole: klines sent before the refusal came back (at most {@link #MAX_IN_FLIGHT}) may be written after it; its
  * ERROR names it.
  */
+@Startup // the producer's settings are checked at start, not at the first kline
 @ApplicationScoped
 public class KlinePublisher implements KlineSink {
     private static final Logger LOG = Logger.getLogger(KlinePublisher.class);
@@ -68,6 +72,8 @@ public class KlinePublisher implements KlineSink {
     private volatile long lastProgressNanos = System.nanoTime();
     private volatile String failure;
     private volatile boolean stopping;
+    /** Klines Kafka refused while the service stopped (the producer's forced close), logged once. */
+    private final AtomicInteger refusedWhileStopping = new AtomicInteger();
 
     @Inject
     public KlinePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, PublishedKlines published,
@@ -85,10 +91,25 @@ public class KlinePublisher implements KlineSink {
         this.config = config;
     }
 
+    /** Before the sources stop: a send they interrupt, or one refused from here on, is the stop's, not a failure. */
+    void stopping(@Observes @Priority(Interceptor.Priority.APPLICATION + 400) ShutdownEvent ignored) {
+        stopping = true;
+    }
+
     /** After the sources have stopped (their observers run first), and before the candle writer drains its queue. */
     void stop(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) ShutdownEvent ignored) {
         stopping = true;
-        producer.close(CLOSE_WAIT);
+        try {
+            producer.close(CLOSE_WAIT);
+        } catch (RuntimeException e) {
+            // Never out of a shutdown observer: the candle writer's drain comes after this one.
+            LOG.warnf("Closing the kline producer failed: %s", e.getMessage());
+        }
+        int refused = refusedWhileStopping.get();
+        if (refused > 0) {
+            LOG.warnf("%d kline(s) were not acknowledged by Kafka before the stop; a restart resumes after the last kline"
+                    + " on the topic", refused);
+        }
     }
 
     @Override
@@ -102,11 +123,7 @@ public class KlinePublisher implements KlineSink {
     }
 
     private Outcome publish(Kline kline, KlineSource source, long eventTime) {
-        String failed = failure;
-        if (failed != null) {
-            throw new PublishingFailedException("Not publishing " + kline.id() + ": publishing failed earlier (" + failed
-                    + "); restart the service to resume after the last kline on the topic", null);
-        }
+        requireNoFailure(kline.id());
         if (!published.isNew(kline)) {
             metrics.klineDuplicate(source);
             return Outcome.DUPLICATE;
@@ -125,10 +142,13 @@ public class KlinePublisher implements KlineSink {
         inFlight.acquireUninterruptibly();
         try {
             handOver(event, json);
+        } catch (PublishingFailedException e) {
+            inFlight.release();
+            throw e;
         } catch (RuntimeException e) {
             // Not on its way: give the permit back, and do not count it as published (a restart must publish it).
             inFlight.release();
-            if (stopping) {
+            if (stopping || e instanceof InterruptException) {
                 throw new PublishingFailedException("Not publishing " + event.eventId() + ": the service is stopping", e);
             }
             String why = "could not hand " + event.eventId() + " to Kafka: " + e.getMessage();
@@ -139,17 +159,33 @@ public class KlinePublisher implements KlineSink {
         return Outcome.PUBLISHED;
     }
 
+    /** Publishing failed for good (here or on the producer's thread): nothing more goes out until a restart. */
+    private void requireNoFailure(String what) {
+        String failed = failure;
+        if (failed != null) {
+            throw new PublishingFailedException("Not publishing " + what + ": publishing failed earlier (" + failed
+                    + "); restart the service to resume after the last kline on the topic", null);
+        }
+    }
+
     /**
      * Appends the kline to the producer's batch, trying again while Kafka cannot be reached. The producer reports a
      * failure before the append through the callback, on this thread, and throws nothing ({@code KafkaProducer.send}):
-     * {@link Delivery} keeps it for here.
+     * {@link Delivery} keeps it for here. Each try first checks that no earlier kline was refused meanwhile (a
+     * batch expiring while Kafka is down): one appended after it would land behind the hole.
      */
     private void handOver(KlineClosed event, byte[] json) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.KLINES, event.key(), json);
         boolean warned = false;
         while (true) {
+            requireNoFailure(event.eventId());
             Delivery delivery = new Delivery(event, json);
-            producer.send(record, delivery);
+            delivery.sending = true;
+            try {
+                producer.send(record, delivery);
+            } finally {
+                delivery.sending = false;
+            }
             RuntimeException refused = delivery.handedOver();
             if (refused == null) {
                 if (warned) {
@@ -168,11 +204,16 @@ public class KlinePublisher implements KlineSink {
         }
     }
 
-    /** One send's outcome: acknowledged, refused by Kafka, or refused before the append (on the sending thread). */
+    /**
+     * One send's outcome: acknowledged, refused by Kafka, or refused before the append (on the sending thread, while
+     * {@code send} runs).
+     */
     private final class Delivery implements Callback {
         private final Thread sender = Thread.currentThread();
         private final KlineClosed event;
         private final byte[] json;
+        /** True while the sending thread is inside {@code send}; only that thread reads or writes it. */
+        private boolean sending;
         private RuntimeException beforeAppend;
 
         Delivery(KlineClosed event, byte[] json) {
@@ -182,7 +223,7 @@ public class KlinePublisher implements KlineSink {
 
         @Override
         public void onCompletion(RecordMetadata metadata, Exception error) {
-            if (error != null && Thread.currentThread() == sender) {
+            if (error != null && Thread.currentThread() == sender && sending) {
                 beforeAppend = error instanceof RuntimeException runtime ? runtime : new KafkaException(error);
             } else if (error == null) {
                 acknowledged(event, json);
@@ -213,6 +254,10 @@ public class KlinePublisher implements KlineSink {
 
     private void refused(KlineClosed event, Throwable error) {
         inFlight.release();
+        if (stopping) {
+            refusedWhileStopping.incrementAndGet();
+            return;
+        }
         fail("Kafka refused " + event.eventId() + ": " + error.getMessage(), error);
     }
 
@@ -224,9 +269,12 @@ public class KlinePublisher implements KlineSink {
         LOG.errorf(error, "Publishing failed (%s); nothing more is published: restart the service to resume after the last kline on the topic", why);
     }
 
-    /** Klines handed to Kafka and not yet acknowledged. */
+    /**
+     * Klines handed to Kafka and not yet acknowledged. (Never below zero: a producer in a fatal state can throw after
+     * the append and later abort the batch, which gives a permit back twice; publishing has failed by then.)
+     */
     public int inFlight() {
-        return MAX_IN_FLIGHT - inFlight.availablePermits();
+        return Math.max(0, MAX_IN_FLIGHT - inFlight.availablePermits());
     }
 
     /**

@@ -27,27 +27,23 @@ public class MarketDataMetrics {
     private final Map<KlineSource, Map<Interval, Counter>> received = new ConcurrentHashMap<>();
     private final Map<KlineSource, Map<Interval, Counter>> published = new ConcurrentHashMap<>();
     private final Map<KlineSource, Counter> duplicates = new ConcurrentHashMap<>();
-    private final Counter replayRows;
-    private final Timer publishDelay;
+    // Made on first use, so that a replay shows no publish delay and a Binance instance no replay rows.
+    private volatile Counter replayRows;
+    private volatile Timer publishDelay;
 
     public MarketDataMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("tradeflow.websocket.connections", openConnections);
         registry.gauge("tradeflow.replay.progress", replayProgressPermille, p -> p.get() / 1000.0);
         registry.gauge("tradeflow.binance.silent.streams", silentStreams);
-        replayRows = counter("tradeflow.replay.rows");
-        publishDelay = Timer.builder("tradeflow.klines.publish.delay")
-                .description("Time from kline close to its acknowledgement by Kafka")
-                .publishPercentileHistogram()
-                .register(registry);
     }
 
     public void klineReceived(KlineSource source, Interval interval) {
-        perSourceAndInterval(received, "tradeflow.klines.received", source, interval).increment();
+        counterBySourceAndInterval("tradeflow.klines.received", received, source, interval).increment();
     }
 
     public void klinePublished(KlineSource source, Interval interval) {
-        perSourceAndInterval(published, "tradeflow.klines.published", source, interval).increment();
+        counterBySourceAndInterval("tradeflow.klines.published", published, source, interval).increment();
     }
 
     public void klineDuplicate(KlineSource source) {
@@ -60,7 +56,16 @@ public class MarketDataMetrics {
 
     /** Time from a kline's close to Kafka's acknowledgement of it. */
     public void publishDelay(Duration delay) {
-        publishDelay.record(delay.isNegative() ? Duration.ZERO : delay);
+        Timer timer = publishDelay;
+        if (timer == null) {
+            // Registering twice (a race) gives the same timer back.
+            timer = Timer.builder("tradeflow.klines.publish.delay")
+                    .description("Time from kline close to its acknowledgement by Kafka")
+                    .publishPercentileHistogram()
+                    .register(registry);
+            publishDelay = timer;
+        }
+        timer.record(delay.isNegative() ? Duration.ZERO : delay);
     }
 
     public void gapFound(Interval interval, long missing) {
@@ -99,7 +104,12 @@ public class MarketDataMetrics {
     }
 
     public void replayRowsRead() {
-        replayRows.increment();
+        Counter rows = replayRows;
+        if (rows == null) {
+            rows = counter("tradeflow.replay.rows");
+            replayRows = rows;
+        }
+        rows.increment();
     }
 
     public void replayMalformedRow() {
@@ -111,8 +121,9 @@ public class MarketDataMetrics {
         replayProgressPermille.set(Math.round(fraction * 1000));
     }
 
-    private Counter perSourceAndInterval(Map<KlineSource, Map<Interval, Counter>> meters, String name,
-                                         KlineSource source, Interval interval) {
+    /** The counter {@code name} of {@code source} and {@code interval}, made once and kept in {@code meters}. */
+    private Counter counterBySourceAndInterval(String name, Map<KlineSource, Map<Interval, Counter>> meters,
+                                               KlineSource source, Interval interval) {
         return meters.computeIfAbsent(source, s -> new ConcurrentHashMap<>())
                 .computeIfAbsent(interval, i -> counter(name, "source", tag(source), "interval", i.code()));
     }

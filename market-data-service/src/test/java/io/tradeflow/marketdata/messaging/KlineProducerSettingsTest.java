@@ -1,6 +1,7 @@
 package io.tradeflow.marketdata.messaging;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.tradeflow.marketdata.config.MarketDataConfig;
@@ -44,6 +45,25 @@ class KlineProducerSettingsTest {
     void withoutOwnSettingsTheDefaultsApply() {
         assertThat(KlineProducerSettings.of(SASL_CLUSTER, config(Map.of()).producer()))
                 .containsAllEntriesOf(KlineProducerSettings.DEFAULTS);
+    }
+
+    /**
+     * SmallRye Config finds a map key with dots in an environment variable only in its quoted form: the quotes of
+     * {@code tradeflow.market-data.producer."linger.ms"} become underscores (README.md says so).
+     */
+    @Test
+    void anEnvironmentVariableSetsAProducerSettingInTheQuotedForm() {
+        assertThat(KlineProducerSettings.of(SASL_CLUSTER, fromEnvironment("TRADEFLOW_MARKET_DATA_PRODUCER__LINGER_MS_", "20").producer()))
+                .containsEntry("linger.ms", "20");
+        assertThat(fromEnvironment("TRADEFLOW_MARKET_DATA_PRODUCER_LINGER_MS", "20").producer())
+                .as("the unquoted form names no key").isEmpty();
+    }
+
+    private static MarketDataConfig fromEnvironment(String name, String value) {
+        return new SmallRyeConfigBuilder().withMapping(MarketDataConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new EnvConfigSource(Map.of(name, value), 300)).build()
+                .getConfigMapping(MarketDataConfig.class);
     }
 
     private static MarketDataConfig config(Map<String, String> properties) {

@@ -17,11 +17,15 @@ import io.tradeflow.marketdata.domain.PublishingFailedException;
 import io.tradeflow.marketdata.domain.Subscription;
 import io.tradeflow.marketdata.health.PublishingHealth;
 import io.tradeflow.marketdata.metrics.MarketDataMetrics;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the failed one a hole that the restart cannot fill. Refused outright by the real producer (too large for its
  * {@code max.request.size}, which it reports through the callback before the append); thrown by the producer; and
  * refused by Kafka after the append (Kafka's {@link MockProducer}: a real broker cannot be made to refuse one record).
+ * And the two ways a kline waits: a send that finds Kafka unreachable is handed over again, and past
+ * {@link KlinePublisher#MAX_IN_FLIGHT} unacknowledged klines the source is held back.
  */
 @ExtendWith(DevStackExtension.class)
 class SendFailureTest {
@@ -115,8 +123,66 @@ class SendFailureTest {
         assertThat(producer.history()).hasSize(1);
     }
 
+    @Test
+    void aSendThatFindsKafkaUnreachableIsHandedOverAgainOnceAndTheKlineIsPublished() {
+        UnreachableAtFirst producer = new UnreachableAtFirst(2);
+        KlinePublisher publisher = publisher(producer);
+
+        assertThat(publish(publisher, 0)).isEqualTo(KlineSink.Outcome.PUBLISHED);
+
+        assertThat(producer.attempts).as("two sends found no metadata, the third appended").isEqualTo(3);
+        assertThat(producer.history()).as("appended once").hasSize(1);
+        assertThat(publisher.inFlight()).isEqualTo(1);
+        assertThat(publisher.failed()).isFalse();
+        assertThat(published.newestOpenTime(new Subscription(SYMBOL, Interval.ONE_MINUTE))).hasValue(START);
+    }
+
+    @Test
+    void pastMaxInFlightUnacknowledgedKlinesTheSourceWaitsUntilKafkaAcknowledgesOne() throws InterruptedException {
+        MockProducer<String, byte[]> producer = mockProducer();
+        KlinePublisher publisher = publisher(producer);
+        for (int i = 0; i < KlinePublisher.MAX_IN_FLIGHT; i++) {
+            publish(publisher, i);
+        }
+        assertThat(publisher.inFlight()).isEqualTo(KlinePublisher.MAX_IN_FLIGHT);
+
+        Thread source = Thread.ofPlatform().start(() -> publish(publisher, KlinePublisher.MAX_IN_FLIGHT));
+        source.join(Duration.ofMillis(500));
+        assertThat(source.isAlive()).as("held back, nothing buffered beyond the bound").isTrue();
+        assertThat(producer.history()).hasSize(KlinePublisher.MAX_IN_FLIGHT);
+
+        Thread.ofPlatform().start(producer::completeNext).join();
+        assertThat(source.join(Duration.ofSeconds(5))).as("let go by the acknowledgement").isTrue();
+        assertThat(producer.history()).hasSize(KlinePublisher.MAX_IN_FLIGHT + 1);
+        assertThat(publisher.inFlight()).isEqualTo(KlinePublisher.MAX_IN_FLIGHT);
+    }
+
     private KlinePublisher publisher(Producer<String, byte[]> producer) {
         return new KlinePublisher(producer, published, new CandleStore(null, metrics, config), metrics, config);
+    }
+
+    /**
+     * Reports its first {@code failures} sends as Kafka's producer does when the topic's metadata does not come
+     * within {@code max.block.ms}: through the callback, on the sending thread, with nothing appended.
+     */
+    private static final class UnreachableAtFirst extends MockProducer<String, byte[]> {
+        private final int failures;
+        int attempts;
+
+        UnreachableAtFirst(int failures) {
+            super(false, null, new StringSerializer(), new ByteArraySerializer());
+            this.failures = failures;
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+            if (++attempts <= failures) {
+                TimeoutException unreachable = new TimeoutException("Topic " + record.topic() + " not present in metadata after 10 ms.");
+                callback.onCompletion(null, unreachable);
+                return CompletableFuture.failedFuture(unreachable);
+            }
+            return super.send(record, callback);
+        }
     }
 
     private static MockProducer<String, byte[]> mockProducer() {
