@@ -44,8 +44,8 @@
 # under flock of that file, when other builds share the machine).
 #
 # On 2 cores the quick run takes 5 to 10 minutes, the full one about 40 with the default OLD_REV (13 minutes each for
-# its runs W and A, at about 470 klines/s; both builds included), about 12 against a Kafka Streams OLD_REV. Needs a JDK 21+, git, kcat, jq and curl. Results: docs/benchmarks.md
-# ("Pipeline end to end").
+# its runs W and A, at about 470 klines/s; both builds included), about 12 against a Kafka Streams OLD_REV. Needs a
+# JDK 21+, git, kcat, jq and curl. Results: docs/benchmarks.md ("Pipeline end to end").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lib=scripts/pipeline-benchmark

@@ -76,7 +76,7 @@ cpu_ticks() { # pid...: the processes' user + system time together (all their th
 # The JIT compiler threads are counted while they live: a JVM on more cores may end some of its compiler threads
 # (-XX:+UseDynamicNumberOfCompilerThreads), whose ticks then leave this sum but stay in the process's; on 2 cores it
 # has one C1 and one C2 thread for its whole life.
-jvm_split_ticks() { # pid...: "jit gc" ticks of the JVMs' JIT compiler threads and garbage collector threads together
+jvm_split_ticks() { # pid...: "jit gc" ticks of the JVMs' JIT compiler threads and of their GC and VM threads
   local pid jit=0 gc=0 split
   for pid in "$@"; do
     # /proc/<pid>/task/<tid>/stat: "tid (name) state ...", the name being the thread's, cut to 15 characters.
@@ -84,7 +84,8 @@ jvm_split_ticks() { # pid...: "jit gc" ticks of the JVMs' JIT compiler threads a
       { name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\) .*$/, "", name); rest = $0; sub(/^.*\) /, "", rest)
         split(rest, f, " "); t = f[12] + f[13] }
       name ~ /^C[12] CompilerThre/ { jit += t }
-      name ~ /^(GC Thread|G1 )/ { gc += t }
+      # The VM thread too: the serial collector (the broker of the devstack) collects on it.
+      name ~ /^(GC Thread|G1 |VM Thread)/ { gc += t }
       END { print jit + 0, gc + 0 }' || true)
     jit=$((jit + ${split%% *})); gc=$((gc + ${split##* }))
   done

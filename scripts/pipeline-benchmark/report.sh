@@ -27,7 +27,7 @@ if [ -n "$files_w" ]; then
   row "  end to end, klines/s" W e2e_rate
   row "  CPU µs/kline: market-data indicator signal broker" W cpu_split
   row "  CPU all five, per kline" W cpu_per_kline
-  row "  JIT / GC threads, % of CPU: md ind sig kafka" W jvm_split
+  row "  JIT / GC+VM threads, % CPU: md ind sig kafka" W jvm_split
 fi
 heading "A: $rows_a klines, ${#symbols[@]} symbols x $days days, speed max${files_w:+, after run W}"
 row "  market-data publish, klines/s" A market_rate
@@ -43,7 +43,7 @@ row "  CPU signal-service" A cpu_signal
 row "  CPU Kafka broker (devstack JVM)" A cpu_kafka
 row "  CPU Redis + PostgreSQL" A cpu_redis-postgres
 row "  CPU all five, per kline" A cpu_per_kline
-row "  JIT / GC threads, % of CPU: md ind sig kafka" A jvm_split
+row "  JIT / GC+VM threads, % CPU: md ind sig kafka" A jvm_split
 row "  machine CPU busy (others' share)" A machine
 row "  indicator Kafka Streams thread (at end)" A streams_indicator
 row "  signal Kafka Streams thread (at end)" A streams_signal
